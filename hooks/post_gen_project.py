@@ -1,0 +1,64 @@
+"""Shape the generated project to the answers.
+
+Optional features live in their own files and folders, so pruning deletes paths; it never
+edits lines. ``plan()`` is a pure function of the answers (the template's tests check it
+against the option table), ``main()`` carries it out, writes ``.env`` with a fresh secret
+key, and prints the next steps.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import shutil
+from pathlib import Path
+
+
+def plan(answers: dict[str, object]) -> list[str]:
+    """The paths, relative to the project, that these answers do not need."""
+    remove: list[str] = []
+    if answers["auth_mode"] != "token":
+        remove.append("rest_auth/tests/test_token_auth.py")
+    return remove
+
+
+def remove_path(project: Path, relative: str) -> None:
+    """Delete a file or folder of the plan. A missing one is a bug in the plan: fail loudly."""
+    path = project / relative
+    if path.is_dir():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+
+
+def write_env_file(project: Path) -> None:
+    """A local .env for development, with a secret key nobody else has. Git ignores it."""
+    secret_key = secrets.token_urlsafe(50)
+    (project / ".env").write_text(
+        "# Local development settings; see .env.example for every variable.\n"
+        f"SECRET_KEY={secret_key}\n"
+        "DEBUG=true\n"
+    )
+
+
+def next_steps(project: Path) -> str:
+    return (
+        f"\nYour project is ready in {project}\n\n"
+        "Next steps:\n"
+        f"  cd {project}\n"
+        '  python3 -m venv .venv && .venv/bin/pip install -e ".[dev]"\n'
+        "  .venv/bin/python manage.py migrate\n"
+        "  .venv/bin/python manage.py runserver 127.0.0.1:8000\n"
+        "  .venv/bin/pytest          # run the tests\n"
+    )
+
+
+def main(answers: dict[str, object], project: Path) -> None:
+    for relative in plan(answers):
+        remove_path(project, relative)
+    write_env_file(project)
+    print(next_steps(project))
+
+
+if __name__ == "__main__":
+    main(json.loads(r"""{{ cookiecutter | jsonify }}"""), Path.cwd())

@@ -1,0 +1,14 @@
+"""Settings for the test suite: the project's settings, made fast and self-contained."""
+
+import os
+
+# Tests must run on a fresh clone, where no .env exists yet.
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-used-anywhere-else-0123456789")
+
+from .settings import *  # noqa: E402, F403
+
+# The real hasher is slow by design; tests hash thousands of passwords.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+FRONTEND_URL = "https://app.example.test"

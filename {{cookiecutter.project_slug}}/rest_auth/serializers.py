@@ -1,0 +1,235 @@
+"""Serializers of the auth endpoints. Each one can be replaced through REST_AUTH.
+
+Subclass these to change behaviour, then point the setting at your class::
+
+    REST_AUTH = {"USER_DETAILS_SERIALIZER": "users.serializers.UserDetailsSerializer"}
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import authenticate, get_user_model, update_session_auth_hash
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, serializers
+
+from .app_settings import api_settings
+from .forms import PasswordResetForm
+from .utils import revoke_tokens
+
+UserModel = get_user_model()
+
+# Longer passwords are refused before any hashing: hashing a megabyte is a denial of service.
+PASSWORD_MAX_LENGTH = 128
+
+
+def password_field(**kwargs: Any) -> serializers.CharField:
+    return serializers.CharField(
+        max_length=PASSWORD_MAX_LENGTH,
+        style={"input_type": "password"},
+        trim_whitespace=False,
+        **kwargs,
+    )
+
+
+class LoginSerializer(serializers.Serializer):
+    """Checks a username and/or email address with a password; ``validated_data["user"]``."""
+
+    username = serializers.CharField(required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True)
+    password = password_field()
+
+    # One message for every failure: which part was wrong is not the client's business.
+    invalid_credentials_message = _("Unable to log in with provided credentials.")
+
+    def authenticate(self, **credentials: Any) -> AbstractBaseUser | None:
+        return authenticate(self.context.get("request"), **credentials)
+
+    def username_for_email(self, email: str) -> str | None:
+        """The username of the one account with this address (any case), else None."""
+        matches = list(
+            UserModel._default_manager.filter(
+                **{f"{UserModel.get_email_field_name()}__iexact": email}
+            ).values_list(UserModel.USERNAME_FIELD, flat=True)[:2]
+        )
+        # An address shared by two accounts identifies neither of them.
+        return matches[0] if len(matches) == 1 else None
+
+    def get_auth_user(self, username: str, email: str, password: str) -> AbstractBaseUser | None:
+        if email:
+            username = self.username_for_email(email) or username
+        if not username:
+            # Hash the password anyway, so an unknown address costs the same time as a known one.
+            UserModel().set_password(password)
+            return None
+        return self.authenticate(**{UserModel.USERNAME_FIELD: username, "password": password})
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        username, email = attrs.get("username", ""), attrs.get("email", "")
+        if not (username or email):
+            raise exceptions.ValidationError(
+                _('Must include either "username" or "email" and "password".')
+            )
+        user = self.get_auth_user(username, email, attrs["password"])
+        # authenticate() refuses inactive users after checking their password, so they
+        # get the same answer, after the same work, as a wrong password.
+        if user is None:
+            raise exceptions.ValidationError(self.invalid_credentials_message)
+        attrs["user"] = user
+        return attrs
+
+
+class TokenSerializer(serializers.Serializer):
+    """The response of a token login: ``{"key": "..."}``."""
+
+    key = serializers.CharField(read_only=True)
+
+
+class UserDetailsSerializer(serializers.ModelSerializer):
+    """The user as the API shows it, and the fields the user may change.
+
+    The email address is read-only here: changing it should go through verification.
+    """
+
+    class Meta:
+        model = UserModel
+        fields = (
+            "pk",
+            *dict.fromkeys(
+                name
+                for name in (
+                    UserModel.USERNAME_FIELD,
+                    UserModel.get_email_field_name(),
+                    "first_name",
+                    "last_name",
+                )
+                if hasattr(UserModel, name)
+            ),
+        )
+        read_only_fields = ("pk", UserModel.get_email_field_name())
+
+
+class PasswordResetSerializer(serializers.Serializer):
+    """Emails a reset link to the account with this address, if there is one."""
+
+    email = serializers.EmailField()
+
+    password_reset_form_class = PasswordResetForm
+
+    def get_email_options(self) -> dict[str, Any]:
+        """Override to pass options to the form's ``save()``, e.g. other templates."""
+        return {}
+
+    def validate_email(self, value: str) -> str:
+        self.reset_form = self.password_reset_form_class(data={"email": value})
+        if not self.reset_form.is_valid():
+            raise serializers.ValidationError(self.reset_form.errors["email"])
+        return value
+
+    def save(self) -> None:  # type: ignore[override] - sends mail, creates nothing
+        self.reset_form.save(token_generator=default_token_generator, **self.get_email_options())
+
+
+class PasswordResetConfirmSerializer(serializers.Serializer):
+    """Sets a new password from the ``uid`` and ``token`` of a reset link."""
+
+    new_password1 = password_field()
+    new_password2 = password_field()
+    uid = serializers.CharField()
+    token = serializers.CharField()
+
+    set_password_form_class = SetPasswordForm
+
+    def custom_validation(self, attrs: dict[str, Any]) -> None:
+        """Override to add checks; raise ValidationError to refuse."""
+
+    def get_user(self, uid: str) -> AbstractBaseUser:
+        try:
+            pk = UserModel._meta.pk.to_python(force_str(urlsafe_base64_decode(uid)))
+            return UserModel._default_manager.get(pk=pk)
+        except (
+            TypeError,
+            ValueError,
+            OverflowError,
+            DjangoValidationError,
+            UserModel.DoesNotExist,
+        ):
+            raise exceptions.ValidationError({"uid": [_("Invalid value")]}) from None
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        self.user = self.get_user(attrs["uid"])
+        if not default_token_generator.check_token(self.user, attrs["token"]):
+            raise exceptions.ValidationError({"token": [_("Invalid value")]})
+        self.custom_validation(attrs)
+        self.set_password_form = self.set_password_form_class(user=self.user, data=attrs)
+        if not self.set_password_form.is_valid():
+            raise serializers.ValidationError(self.set_password_form.errors)
+        return attrs
+
+    def save(self) -> AbstractBaseUser:  # type: ignore[override]
+        with transaction.atomic():
+            # Lock the row and check the token again: of two requests racing with one
+            # link, the second sees the new password hash and its token no longer matches.
+            locked = UserModel._default_manager.select_for_update().get(pk=self.user.pk)
+            if not default_token_generator.check_token(locked, self.validated_data["token"]):
+                raise exceptions.ValidationError({"token": [_("Invalid value")]})
+            locked.set_password(self.set_password_form.cleaned_data["new_password1"])
+            locked.save(update_fields=["password"])
+            # Whoever held the old password may have taken an API token; it dies here.
+            # Sessions end by themselves: their hash no longer matches the password.
+            revoke_tokens(locked)
+        return locked
+
+
+class PasswordChangeSerializer(serializers.Serializer):
+    """Changes the password of the logged-in user.
+
+    ``old_password`` is asked for only when OLD_PASSWORD_FIELD_ENABLED is on.
+    """
+
+    old_password = password_field()
+    new_password1 = password_field()
+    new_password2 = password_field()
+
+    set_password_form_class = SetPasswordForm
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.old_password_field_enabled = api_settings.OLD_PASSWORD_FIELD_ENABLED
+        self.logout_on_password_change = api_settings.LOGOUT_ON_PASSWORD_CHANGE
+        if not self.old_password_field_enabled:
+            self.fields.pop("old_password")
+        self.request = self.context.get("request")
+        self.user = getattr(self.request, "user", None)
+
+    def validate_old_password(self, value: str) -> str:
+        if not self.user.check_password(value):
+            raise serializers.ValidationError(
+                _("Your old password was entered incorrectly. Please enter it again.")
+            )
+        return value
+
+    def custom_validation(self, attrs: dict[str, Any]) -> None:
+        """Override to add checks; raise ValidationError to refuse."""
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        self.set_password_form = self.set_password_form_class(user=self.user, data=attrs)
+        self.custom_validation(attrs)
+        if not self.set_password_form.is_valid():
+            raise serializers.ValidationError(self.set_password_form.errors)
+        return attrs
+
+    def save(self) -> AbstractBaseUser:  # type: ignore[override]
+        self.user.set_password(self.set_password_form.cleaned_data["new_password1"])
+        self.user.save(update_fields=["password"])
+        if not self.logout_on_password_change:
+            # Keep the session that made the change; every other one ends.
+            update_session_auth_hash(self.request, self.user)
+        return self.user

@@ -1,0 +1,83 @@
+"""Fixtures shared by the rest_auth tests.
+
+``auth_client`` logs in the way this project's clients do: with the API token in the
+Authorization header when TOKEN_MODEL is set, otherwise with the session cookie and the
+CSRF header a browser app sends. Most tests use it, so they hold for either transport.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle_counters() -> None:
+    # Throttle counters live in the cache; each test starts with none.
+    cache.clear()
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD
+
+
+@pytest.fixture
+def user(django_user_model: Any) -> Any:
+    return django_user_model.objects.create_user(
+        username="alice", email="alice@example.com", password=PASSWORD
+    )
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    """An anonymous client that, like a browser, is held to CSRF checks."""
+    return APIClient(enforce_csrf_checks=True)
+
+
+def log_in(client: APIClient, **credentials: str) -> Any:
+    """Log in through the API and make the client send what it got on later requests."""
+    response = client.post(reverse("rest_login"), credentials, format="json")
+    assert response.status_code in (200, 204), response.content
+    if response.status_code == 200 and "key" in response.data:
+        client.credentials(HTTP_AUTHORIZATION=f"Token {response.data['key']}")
+    elif "csrftoken" in client.cookies:
+        client.credentials(HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
+    return response
+
+
+@pytest.fixture
+def auth_client(api_client: APIClient, user: Any) -> APIClient:
+    log_in(api_client, username=user.username, password=PASSWORD)
+    return api_client
+
+
+@pytest.fixture
+def rest_auth_settings(settings: Any) -> Callable[..., None]:
+    """Change some REST_AUTH keys for one test, keeping the project's others."""
+
+    def apply(**overrides: Any) -> None:
+        settings.REST_AUTH = {**settings.REST_AUTH, **overrides}
+
+    return apply
+
+
+@pytest.fixture
+def throttle_rates(settings: Any) -> Callable[..., None]:
+    """Change some throttle rates for one test."""
+
+    def apply(**rates: str) -> None:
+        framework = settings.REST_FRAMEWORK
+        settings.REST_FRAMEWORK = {
+            **framework,
+            "DEFAULT_THROTTLE_RATES": {**framework["DEFAULT_THROTTLE_RATES"], **rates},
+        }
+
+    return apply

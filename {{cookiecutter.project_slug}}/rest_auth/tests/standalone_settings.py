@@ -1,0 +1,40 @@
+"""Minimal settings without this project's `config` and `users`: Django's own User model.
+
+test_standalone.py runs the core tests under them to prove rest_auth is a reusable app.
+"""
+
+SECRET_KEY = "standalone-test-settings-only"
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.sites",
+    "rest_framework",
+    "rest_auth",
+]
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+]
+ROOT_URLCONF = "rest_auth.tests.standalone_urls"
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True}]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+SITE_ID = 1
+USE_TZ = True
+FRONTEND_URL = "https://app.example.test"
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_THROTTLE_CLASSES": ["rest_auth.throttling.ScopedRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "rest_auth_login": None,
+        "rest_auth_password_change": None,
+        "rest_auth_password_reset": None,
+    },
+}
+REST_AUTH = {"TOKEN_MODEL": None}

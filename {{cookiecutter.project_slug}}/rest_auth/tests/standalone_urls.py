@@ -1,0 +1,3 @@
+from django.urls import include, path
+
+urlpatterns = [path("auth/", include("rest_auth.urls"))]

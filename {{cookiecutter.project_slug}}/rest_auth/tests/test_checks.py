@@ -1,0 +1,124 @@
+"""System checks: each impossible configuration has a named error; the project has none."""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+
+from rest_auth.checks import check_rest_auth_settings
+
+
+def error_ids():
+    return [message.id for message in check_rest_auth_settings()]
+
+
+def test_the_generated_configuration_passes():
+    assert error_ids() == []
+    call_command("check")  # raises SystemCheckError on any error
+
+
+def test_manage_py_check_fails_with_the_id(rest_auth_settings):
+    rest_auth_settings(LOGIN_SERIALIZR="rest_auth.serializers.LoginSerializer")
+    with pytest.raises(SystemCheckError, match="rest_auth.E002"):
+        call_command("check")
+
+
+def test_rest_auth_must_be_a_dict(settings):
+    settings.REST_AUTH = ["SESSION_LOGIN"]
+    assert error_ids() == ["rest_auth.E001"]
+
+
+def test_unknown_key_suggests_the_closest_setting(rest_auth_settings):
+    rest_auth_settings(SESION_LOGIN=True)
+    [message] = check_rest_auth_settings()
+    assert message.id == "rest_auth.E002"
+    assert "Did you mean 'SESSION_LOGIN'?" in message.hint
+
+
+@pytest.mark.parametrize(
+    ("key", "feature"),
+    [
+        ("PASSKEY_RP_ID", "Passkeys"),
+        ("REGISTER_SERIALIZER", "Registration"),
+        ("JWT_AUTH_COOKIE", "JWT support"),
+    ],
+)
+def test_key_of_a_feature_not_generated_says_so(rest_auth_settings, settings, key, feature):
+    from rest_auth.app_settings import api_settings
+
+    if key in api_settings.defaults:
+        # This project has the feature: its key is a known setting, and the check agrees.
+        rest_auth_settings(**{key: api_settings.defaults[key]})
+        assert "rest_auth.E003" not in error_ids()
+        return
+    rest_auth_settings(**{key: "x"})
+    [message] = check_rest_auth_settings()
+    assert message.id == "rest_auth.E003"
+    assert f"{feature} was not generated for this project" in message.msg
+
+
+def test_unimportable_dotted_path_names_the_setting(rest_auth_settings):
+    rest_auth_settings(USER_DETAILS_SERIALIZER="users.nowhere.Serializer")
+    [message] = check_rest_auth_settings()
+    assert message.id == "rest_auth.E004"
+    assert "USER_DETAILS_SERIALIZER" in message.msg
+
+
+def test_boolean_settings_must_be_booleans(rest_auth_settings):
+    rest_auth_settings(SESSION_LOGIN="no")
+    assert "rest_auth.E005" in error_ids()
+
+
+def test_use_jwt_without_jwt_support(rest_auth_settings):
+    from rest_auth.app_settings import api_settings
+
+    rest_auth_settings(USE_JWT=True)
+    if "JWT_AUTH_COOKIE" in api_settings.defaults:
+        assert "rest_auth.E006" not in error_ids()
+    else:
+        assert "rest_auth.E006" in error_ids()
+
+
+def test_login_must_give_some_credential(rest_auth_settings):
+    rest_auth_settings(TOKEN_MODEL=None, SESSION_LOGIN=False, USE_JWT=False)
+    assert error_ids() == ["rest_auth.E007"]
+    rest_auth_settings(SESSION_LOGIN=True)
+    assert error_ids() == []
+
+
+def test_sites_domain_needs_the_sites_framework(rest_auth_settings, settings):
+    rest_auth_settings(PASSWORD_RESET_USE_SITES_DOMAIN=True)
+    assert error_ids() == []
+    settings.INSTALLED_APPS = [
+        app for app in settings.INSTALLED_APPS if app != "django.contrib.sites"
+    ]
+    assert error_ids() == ["rest_auth.E008"]
+
+
+@pytest.mark.parametrize("frontend_url", [None, "", "app.example.com", "ftp://example.com"])
+def test_frontend_url_must_be_absolute(settings, frontend_url):
+    settings.FRONTEND_URL = frontend_url
+    assert error_ids() == ["rest_auth.E009"]
+
+
+def test_frontend_url_is_not_needed_with_the_sites_domain(settings, rest_auth_settings):
+    settings.FRONTEND_URL = None
+    rest_auth_settings(PASSWORD_RESET_USE_SITES_DOMAIN=True)
+    assert error_ids() == []
+
+
+def test_every_throttle_scope_needs_a_rate(settings):
+    rates = dict(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"])
+    del rates["rest_auth_login"]
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
+    [message] = check_rest_auth_settings()
+    assert message.id == "rest_auth.E010"
+    assert "rest_auth_login" in message.msg
+
+
+def test_no_throttle_rates_needed_without_scoped_throttling(settings):
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_CLASSES": [],
+        "DEFAULT_THROTTLE_RATES": {},
+    }
+    assert error_ids() == []

@@ -1,0 +1,25 @@
+"""POST /api/auth/logout/: the credential used stops working."""
+
+import pytest
+from django.urls import reverse
+
+LOGOUT_URL = reverse("rest_logout")
+
+
+@pytest.mark.django_db
+def test_logout_ends_the_credential(auth_client):
+    response = auth_client.post(LOGOUT_URL)
+    assert (response.status_code, response.json()) == (200, {"detail": "Successfully logged out."})
+    assert auth_client.get(reverse("rest_user_details")).status_code in (401, 403)
+
+
+@pytest.mark.django_db
+def test_logout_without_credentials_still_answers_200(api_client):
+    response = api_client.post(LOGOUT_URL)
+    assert (response.status_code, response.json()) == (200, {"detail": "Successfully logged out."})
+
+
+@pytest.mark.django_db
+def test_logout_only_by_post(auth_client):
+    assert auth_client.get(LOGOUT_URL).status_code == 405
+    assert auth_client.get(reverse("rest_user_details")).status_code == 200

@@ -1,0 +1,38 @@
+"""rest_auth works without this project's code: Django's own User model, no `config`."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+CORE_TESTS = [
+    "test_login.py",
+    "test_logout.py",
+    "test_user_details.py",
+    "test_password_change.py",
+    "test_password_reset.py",
+]
+
+
+def test_core_tests_pass_with_djangos_user_model():
+    tests = [str(Path(__file__).with_name(name)) for name in CORE_TESTS]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--ds=rest_auth.tests.standalone_settings",
+            *tests,
+        ],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "rest_auth.tests.standalone_settings"},
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert " passed" in result.stdout

@@ -1,0 +1,175 @@
+"""The auth endpoints. Views parse input with the configured serializer, call one step,
+and shape the response; which serializer and which behaviour is read per request.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth import login as django_login
+from django.contrib.auth import logout as django_logout
+from django.contrib.auth.signals import user_logged_in
+from django.db.models import QuerySet
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters
+from rest_framework import status
+from rest_framework.generics import GenericAPIView, RetrieveUpdateAPIView
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+from rest_framework.views import APIView
+
+from .app_settings import api_settings
+from .throttling import LOGIN_SCOPE, PASSWORD_CHANGE_SCOPE, PASSWORD_RESET_SCOPE
+from .utils import revoke_tokens
+
+# Keeps passwords out of error reports.
+sensitive_password_fields = method_decorator(
+    sensitive_post_parameters("password", "old_password", "new_password1", "new_password2"),
+    name="dispatch",
+)
+
+
+@sensitive_password_fields
+class LoginView(GenericAPIView):
+    """Check credentials and return the credential this project uses.
+
+    Accepts ``username`` and/or ``email``, and ``password``. Returns the TOKEN_SERIALIZER
+    body (``{"key": "..."}``) when TOKEN_MODEL is set; with SESSION_LOGIN the response
+    also sets the session cookie, and is ``204 No Content`` when that is the only credential.
+    """
+
+    permission_classes = (AllowAny,)
+    throttle_scope = LOGIN_SCOPE
+
+    def get_serializer_class(self) -> type[BaseSerializer]:
+        return api_settings.LOGIN_SERIALIZER
+
+    def get_response_serializer(self) -> type[BaseSerializer]:
+        return api_settings.TOKEN_SERIALIZER
+
+    def process_login(self) -> None:
+        django_login(self.request, self.user)
+
+    def login(self) -> None:
+        self.user = self.serializer.validated_data["user"]
+        token_model = api_settings.TOKEN_MODEL
+        self.token = None
+        if token_model is not None:
+            self.token = api_settings.TOKEN_CREATOR(token_model, self.user, self.serializer)
+        if api_settings.SESSION_LOGIN:
+            self.process_login()
+        else:
+            # No session, but still a login: receivers such as last_login's update run.
+            user_logged_in.send(sender=type(self.user), request=self.request, user=self.user)
+
+    def get_response(self) -> Response:
+        if self.token is None:
+            return Response(status=status.HTTP_204_NO_CONTENT)
+        serializer = self.get_response_serializer()(
+            self.token, context=self.get_serializer_context()
+        )
+        return Response(serializer.data, status=status.HTTP_200_OK)
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        self.serializer = self.get_serializer(data=request.data)
+        self.serializer.is_valid(raise_exception=True)
+        self.login()
+        return self.get_response()
+
+
+class LogoutView(APIView):
+    """End the session and delete the API token the request was made with.
+
+    Answers 200 even without credentials: the client is logged out either way.
+    """
+
+    permission_classes = (AllowAny,)
+
+    def logout(self, request: Request) -> None:
+        token_model = api_settings.TOKEN_MODEL
+        if token_model is not None and isinstance(request.auth, token_model):
+            request.auth.delete()
+        django_logout(request)
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        self.logout(request)
+        return Response({"detail": _("Successfully logged out.")}, status=status.HTTP_200_OK)
+
+
+class UserDetailsView(RetrieveUpdateAPIView):
+    """Read (GET) and update (PUT, PATCH) the logged-in user, with USER_DETAILS_SERIALIZER."""
+
+    permission_classes = (IsAuthenticated,)
+
+    def get_serializer_class(self) -> type[BaseSerializer]:
+        return api_settings.USER_DETAILS_SERIALIZER
+
+    def get_object(self) -> Any:
+        return self.request.user
+
+    def get_queryset(self) -> QuerySet:
+        # Only for schema generators; get_object() never queries.
+        return get_user_model().objects.none()
+
+
+@sensitive_password_fields
+class PasswordChangeView(GenericAPIView):
+    """Change the logged-in user's password.
+
+    With LOGOUT_ON_PASSWORD_CHANGE the request's session ends and the user's API tokens
+    are deleted; otherwise the session that made the change stays valid.
+    """
+
+    permission_classes = (IsAuthenticated,)
+    throttle_scope = PASSWORD_CHANGE_SCOPE
+
+    def get_serializer_class(self) -> type[BaseSerializer]:
+        return api_settings.PASSWORD_CHANGE_SERIALIZER
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        if api_settings.LOGOUT_ON_PASSWORD_CHANGE:
+            user = request.user
+            django_logout(request)
+            revoke_tokens(user)
+        return Response({"detail": _("New password has been saved.")})
+
+
+class PasswordResetView(GenericAPIView):
+    """Email a password reset link. The answer is the same whether or not the address
+    belongs to an account, so it cannot be used to find out who has one."""
+
+    permission_classes = (AllowAny,)
+    throttle_scope = PASSWORD_RESET_SCOPE
+
+    def get_serializer_class(self) -> type[BaseSerializer]:
+        return api_settings.PASSWORD_RESET_SERIALIZER
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        return Response({"detail": _("Password reset e-mail has been sent.")})
+
+
+@sensitive_password_fields
+class PasswordResetConfirmView(GenericAPIView):
+    """Set a new password with the ``uid`` and ``token`` from a reset link."""
+
+    permission_classes = (AllowAny,)
+    throttle_scope = PASSWORD_RESET_SCOPE
+
+    def get_serializer_class(self) -> type[BaseSerializer]:
+        return api_settings.PASSWORD_RESET_CONFIRM_SERIALIZER
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        return Response({"detail": _("Password has been reset with the new password.")})
