@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth import login as django_login
 from django.contrib.auth import logout as django_logout
@@ -33,29 +34,24 @@ sensitive_password_fields = method_decorator(
 )
 
 
-@sensitive_password_fields
-class LoginView(GenericAPIView):
-    """Check credentials and return the credential this project uses.
+class LoginResponseMixin:
+    """Log ``self.user`` in and answer the way password login does.
 
-    Accepts ``username`` and/or ``email``, and ``password``. Returns the TOKEN_SERIALIZER
-    body (``{"key": "..."}``) when TOKEN_MODEL is set; with SESSION_LOGIN the response
-    also sets the session cookie, and is ``204 No Content`` when that is the only credential.
+    Shared by every view that ends in a login, so they all hand out the same credential
+    in the same body: the TOKEN_SERIALIZER body (``{"key": "..."}``) when TOKEN_MODEL is
+    set; with SESSION_LOGIN also the session cookie, and ``204 No Content`` when that is
+    the only credential. Expects ``self.request``, ``self.user`` and ``self.serializer``.
     """
-
-    permission_classes = (AllowAny,)
-    throttle_scope = LOGIN_SCOPE
-
-    def get_serializer_class(self) -> type[BaseSerializer]:
-        return api_settings.LOGIN_SERIALIZER
 
     def get_response_serializer(self) -> type[BaseSerializer]:
         return api_settings.TOKEN_SERIALIZER
 
     def process_login(self) -> None:
-        django_login(self.request, self.user)
+        # authenticate() records which backend accepted the user; others use the first one.
+        backend = getattr(self.user, "backend", None) or settings.AUTHENTICATION_BACKENDS[0]
+        django_login(self.request, self.user, backend=backend)
 
-    def login(self) -> None:
-        self.user = self.serializer.validated_data["user"]
+    def issue_credentials(self) -> None:
         token_model = api_settings.TOKEN_MODEL
         self.token = None
         if token_model is not None:
@@ -69,10 +65,28 @@ class LoginView(GenericAPIView):
     def get_response(self) -> Response:
         if self.token is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
-        serializer = self.get_response_serializer()(
-            self.token, context=self.get_serializer_context()
-        )
+        context = {"request": self.request, "view": self}
+        serializer = self.get_response_serializer()(self.token, context=context)
         return Response(serializer.data, status=status.HTTP_200_OK)
+
+
+@sensitive_password_fields
+class LoginView(LoginResponseMixin, GenericAPIView):
+    """Check credentials and return the credential this project uses.
+
+    Accepts ``username`` and/or ``email``, and ``password``; answers as described in
+    LoginResponseMixin.
+    """
+
+    permission_classes = (AllowAny,)
+    throttle_scope = LOGIN_SCOPE
+
+    def get_serializer_class(self) -> type[BaseSerializer]:
+        return api_settings.LOGIN_SERIALIZER
+
+    def login(self) -> None:
+        self.user = self.serializer.validated_data["user"]
+        self.issue_credentials()
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         self.serializer = self.get_serializer(data=request.data)
