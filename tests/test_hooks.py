@@ -156,3 +156,12 @@ def test_env_file_gets_a_fresh_secret_each_time(tmp_path: Path):
     ]
     assert len(secrets) == 2 and secrets[0] != secrets[1]
     assert all(len(line) > len("SECRET_KEY=") + 50 for line in secrets)
+
+
+def test_every_prompt_has_a_human_text():
+    assert set(PROMPTS["__prompts__"]) == set(DEFAULTS)
+
+
+def test_hook_choices_are_the_prompt_choices():
+    for name, choices in pre_gen_project.CHOICES.items():
+        assert list(choices) == PROMPTS[name], name

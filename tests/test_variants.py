@@ -159,3 +159,12 @@ def test_own_suite_passes(baked, variant):
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-3000:]
     assert " passed" in summary and "skipped" not in summary, summary
+
+
+def test_env_example_documents_every_variable_the_settings_read(baked, variant):
+    project = baked(variant)
+    settings = (project / "config" / "settings.py").read_text()
+    read = set(re.findall(r"\benv(?:\.\w+)?\(\s*\"([A-Z_]+)\"", settings))
+    documented = set(re.findall(r"^([A-Z_]+)=", (project / ".env.example").read_text(), re.M))
+    assert read, "no env(...) calls found: the pattern is out of date"
+    assert read - documented == set()
