@@ -160,6 +160,12 @@ REST_FRAMEWORK = {
 {%- endif %}
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # DRF's parsers, with a JSON parser that answers 400 to absurdly nested documents.
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_auth.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     # The browsable API is a development aid; production answers JSON only.
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
