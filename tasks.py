@@ -74,10 +74,13 @@ def main() -> int:
     test_parser = commands.add_parser("test", help=test.__doc__)
     test_parser.add_argument("pytest_args", nargs=argparse.REMAINDER, help="passed to pytest")
     test_parser.set_defaults(run=test)
-    # Whatever `test` does not know goes to pytest: `python3 tasks.py test -x -k session`.
-    args, args.pytest_args = parser.parse_known_args()
-    if args.pytest_args and args.command != "test":
-        parser.error(f"unrecognized arguments: {' '.join(args.pytest_args)}")
+    # Everything after `test` goes to pytest untouched: `python3 tasks.py test -x -n 2`.
+    argv = sys.argv[1:]
+    if argv[:1] == ["test"]:
+        args = parser.parse_args(argv[:1])
+        args.pytest_args = argv[1:]
+    else:
+        args = parser.parse_args(argv)
     return args.run(args)
 
 

@@ -60,15 +60,25 @@ def test_bad_answer_names_prompt_value_and_what_is_allowed(prompt, value, allowe
     assert allowed in message
 
 
-@pytest.mark.parametrize("domain", ["example.com", "api.example.co.uk", "localhost", "xn--bcher-kva.example"])
+@pytest.mark.parametrize(
+    "domain", ["example.com", "api.example.co.uk", "localhost", "xn--bcher-kva.example"]
+)
 def test_good_domains(domain):
     assert pre_gen_project.validate({**GOOD, "domain_name": domain}) == []
 
 
 def test_bad_answer_stops_the_bake_and_leaves_nothing(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "cookiecutter", "--no-input", str(ROOT), "-o", str(tmp_path),
-         "project_slug=my-api"],
+        [
+            sys.executable,
+            "-m",
+            "cookiecutter",
+            "--no-input",
+            str(ROOT),
+            "-o",
+            str(tmp_path),
+            "project_slug=my-api",
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -99,7 +109,16 @@ def test_typo_in_an_answer_is_refused_by_our_bake_helper(tmp_path):
 
 def test_replay_cannot_be_combined_with_no_input(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "cookiecutter", "--replay", "--no-input", str(ROOT), "-o", str(tmp_path)],
+        [
+            sys.executable,
+            "-m",
+            "cookiecutter",
+            "--replay",
+            "--no-input",
+            str(ROOT),
+            "-o",
+            str(tmp_path),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -151,7 +170,9 @@ def test_env_file_gets_a_fresh_secret_each_time(tmp_path: Path):
     post_gen_project.write_env_file(first)
     post_gen_project.write_env_file(second)
     secrets = [
-        line for path in (first, second) for line in (path / ".env").read_text().splitlines()
+        line
+        for path in (first, second)
+        for line in (path / ".env").read_text().splitlines()
         if line.startswith("SECRET_KEY=")
     ]
     assert len(secrets) == 2 and secrets[0] != secrets[1]

@@ -42,7 +42,15 @@ def free_port() -> int:
 def test_serve_bakes_migrates_and_answers(tmp_path):
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, str(ROOT / "tasks.py"), "serve", "--port", str(port), "--output", str(tmp_path)],
+        [
+            sys.executable,
+            str(ROOT / "tasks.py"),
+            "serve",
+            "--port",
+            str(port),
+            "--output",
+            str(tmp_path),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -19,13 +19,17 @@ pytestmark = pytest.mark.parametrize("variant", VARIANTS, ids=str)
 # Words that must not appear in a variant's code or configuration once its answers
 # removed the feature they belong to. Prose (Markdown) may say what was not generated.
 PRUNED_MARKERS = {
-    ("auth_mode", "session"): ["TokenAuthentication", "rest_framework.authtoken\"", "test_token_auth"],
+    ("auth_mode", "session"): [
+        "TokenAuthentication",
+        'rest_framework.authtoken"',
+        "test_token_auth",
+    ],
     ("database", "sqlite"): ["psycopg", "postgres"],
 }
 LOCAL_PACKAGES = {"config", "users", "rest_auth", "manage"}
-# Distributions a project declares without importing them: drivers Django loads from
+# Distributions a project declares without importing them: drivers and hashers Django loads from
 # settings, and command-line tools.
-LOADED_NOT_IMPORTED = {"psycopg", "ruff"}
+LOADED_NOT_IMPORTED = {"argon2-cffi", "psycopg", "ruff"}
 
 
 def project_files(project: Path):
@@ -116,7 +120,9 @@ def test_ruff_is_clean(baked, variant):
     project = baked(variant)
     lint = run([sys.executable, "-m", "ruff", "check", "."], project, project_env(variant))
     assert lint.returncode == 0, lint.stdout + lint.stderr
-    formatted = run([sys.executable, "-m", "ruff", "format", "--check", "."], project, project_env(variant))
+    formatted = run(
+        [sys.executable, "-m", "ruff", "format", "--check", "."], project, project_env(variant)
+    )
     assert formatted.returncode == 0, formatted.stdout + formatted.stderr
 
 
