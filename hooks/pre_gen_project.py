@@ -39,6 +39,10 @@ RESERVED_SLUGS = frozenset(
     }
 ) | frozenset(sys.stdlib_module_names)
 
+# Yes/no prompts: JSON booleans in cookiecutter.json; cookiecutter turns yes/no answers
+# into True/False and refuses anything else before this hook runs.
+BOOLEANS = ("api_docs",)
+
 HOSTNAME_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
@@ -114,6 +118,9 @@ def validate(answers: dict[str, object]) -> list[str]:
         problem = check(value) if isinstance(value, str) else "must be text"
         if problem:
             errors.append(f"{name}: {value!r} {problem}")
+    for name in BOOLEANS:
+        if not isinstance(answers.get(name), bool):
+            errors.append(f"{name}: {answers.get(name)!r} must be yes or no")
     return errors
 
 

@@ -26,35 +26,51 @@ POSTGRES = ("127.0.0.1", 5432)
 sys.path.insert(0, str(ROOT / "hooks"))
 
 
+# What --no-input bakes: the first choice of each list, the value of everything else.
+DEFAULT_ANSWERS = {
+    key: value[0] if isinstance(value, list) else value
+    for key, value in PROMPTS.items()
+    if not key.startswith("_")
+}
+
+
 @dataclass(frozen=True)
 class Variant:
     """A set of answers worth baking, with a short name for test ids and database names."""
 
     name: str
-    answers: tuple[tuple[str, str], ...]
+    answers: tuple[tuple[str, object], ...]
 
     @property
-    def context(self) -> dict[str, str]:
-        return dict(self.answers)
+    def context(self) -> dict[str, object]:
+        """Every answer, as the hooks see them: defaults for those not chosen."""
+        return {**DEFAULT_ANSWERS, **dict(self.answers)}
 
     def __str__(self) -> str:
         return self.name
 
 
-def variant(**answers: str) -> Variant:
-    name = "_".join(answers.values()) or "default"
-    return Variant(name, tuple(sorted(answers.items())))
+def variant(**answers: object) -> Variant:
+    words = [
+        (key if value else f"no_{key}") if isinstance(value, bool) else str(value)
+        for key, value in answers.items()
+    ]
+    return Variant("_".join(words) or "default", tuple(sorted(answers.items())))
 
 
-# The option matrix: every auth_mode on every database.
+# The option matrix: every auth_mode on every database, then each yes/no prompt turned off
+# once (the defaults turn them all on).
 VARIANTS = [
-    variant(auth_mode=auth_mode, database=database)
-    for auth_mode in PROMPTS["auth_mode"]
-    for database in PROMPTS["database"]
+    *(
+        variant(auth_mode=auth_mode, database=database)
+        for auth_mode in PROMPTS["auth_mode"]
+        for database in PROMPTS["database"]
+    ),
+    variant(auth_mode="session", database="sqlite", api_docs=False),
 ]
 
 
-def bake(output_dir: Path, **answers: str) -> Path:
+def bake(output_dir: Path, **answers: object) -> Path:
     """Bake with cookiecutter's Python API; unknown answers are a mistake, not ignored.
 
     Cookiecutter silently drops an ``extra_context`` key that cookiecutter.json does not

@@ -52,6 +52,7 @@ def test_the_defaults_are_valid():
         ("author_name", "Back\\slash", "must not contain double quotes, backslashes"),
         ("auth_mode", "oauth", "must be one of: token, session"),
         ("database", "mysql", "must be one of: sqlite, postgresql"),
+        ("api_docs", "maybe", "must be yes or no"),
     ],
 )
 def test_bad_answer_names_prompt_value_and_what_is_allowed(prompt, value, allowed):
@@ -136,15 +137,18 @@ def test_no_prompt_asks_for_a_secret():
 # --- post-generation: the pruning plan as a table --------------------------------------
 
 TOKEN_ONLY = ["rest_auth/tests/test_token_auth.py"]
+API_DOCS = ["rest_auth/schema.py", "rest_auth/tests/test_schema.py"]
 
 
 @pytest.mark.parametrize(
     ("answers", "removed"),
     [
-        ({"auth_mode": "token", "database": "sqlite"}, []),
-        ({"auth_mode": "token", "database": "postgresql"}, []),
-        ({"auth_mode": "session", "database": "sqlite"}, TOKEN_ONLY),
-        ({"auth_mode": "session", "database": "postgresql"}, TOKEN_ONLY),
+        ({"auth_mode": "token", "database": "sqlite", "api_docs": True}, []),
+        ({"auth_mode": "token", "database": "postgresql", "api_docs": True}, []),
+        ({"auth_mode": "session", "database": "sqlite", "api_docs": True}, TOKEN_ONLY),
+        ({"auth_mode": "session", "database": "postgresql", "api_docs": True}, TOKEN_ONLY),
+        ({"auth_mode": "token", "database": "sqlite", "api_docs": False}, API_DOCS),
+        ({"auth_mode": "session", "database": "sqlite", "api_docs": False}, TOKEN_ONLY + API_DOCS),
     ],
 )
 def test_pruning_plan(answers, removed):
@@ -153,9 +157,9 @@ def test_pruning_plan(answers, removed):
 
 def test_every_planned_path_exists_in_the_template():
     template = ROOT / "{{cookiecutter.project_slug}}"
-    for auth_mode in PROMPTS["auth_mode"]:
-        for relative in post_gen_project.plan({**GOOD, "auth_mode": auth_mode}):
-            assert (template / relative).exists(), relative
+    everything_off = {**GOOD, "auth_mode": "session", "api_docs": False}
+    for relative in post_gen_project.plan(everything_off):
+        assert (template / relative).exists(), relative
 
 
 def test_a_wrong_path_in_the_plan_fails_loudly(tmp_path):

@@ -25,6 +25,7 @@ PRUNED_MARKERS = {
         "test_token_auth",
     ],
     ("database", "sqlite"): ["psycopg", "postgres"],
+    ("api_docs", False): ["spectacular", "rest_auth.schema", "openapi"],
 }
 LOCAL_PACKAGES = {"config", "users", "rest_auth", "manage"}
 # Distributions a project declares without importing them: drivers and hashers Django loads from
@@ -133,6 +134,7 @@ def declared_distributions(project: Path) -> set[str]:
 
 
 def imported_distributions(project: Path) -> set[str]:
+    """Distributions of the modules the code imports, or settings name by dotted path."""
     modules = set()
     for path in project.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
@@ -140,9 +142,14 @@ def imported_distributions(project: Path) -> set[str]:
                 modules.update(alias.name.split(".")[0] for alias in node.names)
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 modules.add(node.module.split(".")[0])
-    third_party = modules - set(sys.stdlib_module_names) - LOCAL_PACKAGES
+    settings = ast.parse((project / "config" / "settings.py").read_text())
+    for node in ast.walk(settings):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            if re.fullmatch(r"[a-z_][a-z0-9_]*(\.[A-Za-z0-9_]+)*", node.value):
+                modules.add(node.value.split(".")[0])
     by_module = importlib.metadata.packages_distributions()
-    return {normalize(by_module[module][0]) for module in third_party}
+    third_party = modules - set(sys.stdlib_module_names) - LOCAL_PACKAGES
+    return {normalize(by_module[module][0]) for module in third_party if module in by_module}
 
 
 def normalize(name: str) -> str:

@@ -2,8 +2,18 @@
 
 from django.contrib import admin
 from django.urls import include, path
+{%- if cookiecutter.api_docs %}
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+# Registers the OpenAPI descriptions of the auth endpoints.
+import rest_auth.schema  # noqa: F401
+{%- endif %}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/auth/", include("rest_auth.urls")),
+{%- if cookiecutter.api_docs %}
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+{%- endif %}
 ]
