@@ -33,9 +33,13 @@ LOCAL_PACKAGES = {"config", "users", "rest_auth", "manage"}
 LOADED_NOT_IMPORTED = {"argon2-cffi", "psycopg", "ruff"}
 
 
+# What running the project's tools leaves behind; not part of what was generated.
+CACHES = {"__pycache__", ".pytest_cache", ".ruff_cache"}
+
+
 def project_files(project: Path):
     for path in sorted(project.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
+        if path.is_file() and not CACHES & set(path.parts):
             yield path
 
 
