@@ -21,6 +21,8 @@ def plan(answers: dict[str, object]) -> list[str]:
         remove.append("rest_auth/tests/test_token_auth.py")
     if not answers["api_docs"]:
         remove += ["rest_auth/schema.py", "rest_auth/tests/test_schema.py"]
+    if not answers["demo_page"]:
+        remove.append("demo")
     return remove
 
 

@@ -41,7 +41,7 @@ RESERVED_SLUGS = frozenset(
 
 # Yes/no prompts: JSON booleans in cookiecutter.json; cookiecutter turns yes/no answers
 # into True/False and refuses anything else before this hook runs.
-BOOLEANS = ("api_docs",)
+BOOLEANS = ("api_docs", "demo_page")
 
 HOSTNAME_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")

@@ -66,7 +66,7 @@ VARIANTS = [
         for auth_mode in PROMPTS["auth_mode"]
         for database in PROMPTS["database"]
     ),
-    variant(auth_mode="session", database="sqlite", api_docs=False),
+    variant(auth_mode="session", database="sqlite", api_docs=False, demo_page=False),
 ]
 
 

@@ -53,6 +53,7 @@ def test_the_defaults_are_valid():
         ("auth_mode", "oauth", "must be one of: token, session"),
         ("database", "mysql", "must be one of: sqlite, postgresql"),
         ("api_docs", "maybe", "must be yes or no"),
+        ("demo_page", None, "must be yes or no"),
     ],
 )
 def test_bad_answer_names_prompt_value_and_what_is_allowed(prompt, value, allowed):
@@ -138,26 +139,30 @@ def test_no_prompt_asks_for_a_secret():
 
 TOKEN_ONLY = ["rest_auth/tests/test_token_auth.py"]
 API_DOCS = ["rest_auth/schema.py", "rest_auth/tests/test_schema.py"]
+DEMO = ["demo"]
 
 
 @pytest.mark.parametrize(
     ("answers", "removed"),
     [
-        ({"auth_mode": "token", "database": "sqlite", "api_docs": True}, []),
-        ({"auth_mode": "token", "database": "postgresql", "api_docs": True}, []),
-        ({"auth_mode": "session", "database": "sqlite", "api_docs": True}, TOKEN_ONLY),
-        ({"auth_mode": "session", "database": "postgresql", "api_docs": True}, TOKEN_ONLY),
-        ({"auth_mode": "token", "database": "sqlite", "api_docs": False}, API_DOCS),
-        ({"auth_mode": "session", "database": "sqlite", "api_docs": False}, TOKEN_ONLY + API_DOCS),
+        ({"auth_mode": "token"}, []),
+        ({"auth_mode": "session"}, TOKEN_ONLY),
+        ({"auth_mode": "token", "database": "postgresql"}, []),
+        ({"auth_mode": "token", "api_docs": False}, API_DOCS),
+        ({"auth_mode": "token", "demo_page": False}, DEMO),
+        (
+            {"auth_mode": "session", "api_docs": False, "demo_page": False},
+            TOKEN_ONLY + API_DOCS + DEMO,
+        ),
     ],
 )
 def test_pruning_plan(answers, removed):
-    assert post_gen_project.plan(answers) == removed
+    assert post_gen_project.plan({**GOOD, **answers}) == removed
 
 
 def test_every_planned_path_exists_in_the_template():
     template = ROOT / "{{cookiecutter.project_slug}}"
-    everything_off = {**GOOD, "auth_mode": "session", "api_docs": False}
+    everything_off = {**GOOD, "auth_mode": "session", "api_docs": False, "demo_page": False}
     for relative in post_gen_project.plan(everything_off):
         assert (template / relative).exists(), relative
 

@@ -26,6 +26,7 @@ PRUNED_MARKERS = {
     ],
     ("database", "sqlite"): ["psycopg", "postgres"],
     ("api_docs", False): ["spectacular", "rest_auth.schema", "openapi"],
+    ("demo_page", False): ['"demo"', "demo.urls", "playwright", "CHROMIUM"],
 }
 LOCAL_PACKAGES = {"config", "users", "rest_auth", "manage"}
 # Distributions a project declares without importing them: drivers and hashers Django loads from

@@ -56,6 +56,9 @@ INSTALLED_APPS = [
 {%- endif %}
     "users",
     "rest_auth",
+{%- if cookiecutter.demo_page %}
+    "demo",
+{%- endif %}
 ]
 
 MIDDLEWARE = [
@@ -139,7 +142,12 @@ MANAGERS = ADMINS
 
 # Links in emails (password reset) open this frontend, which renders the form and calls
 # the API. Required in production: links must never be built from the request's Host.
+{%- if cookiecutter.demo_page %}
+# In development the demo page (demo/) is that frontend.
+FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:8000" if DEBUG else env.NOTSET)
+{%- else %}
 FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:3000" if DEBUG else env.NOTSET)
+{%- endif %}
 
 # SECURITY
 # ------------------------------------------------------------------------------

@@ -16,4 +16,8 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
 {%- endif %}
+{%- if cookiecutter.demo_page %}
+    # The demo page at /, and the frontend routes that emails link to.
+    path("", include("demo.urls")),
+{%- endif %}
 ]

@@ -1,0 +1,17 @@
+"""The demo page is served with its script inlined and a CSRF cookie for its API calls."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", [reverse("demo"), "/password-reset/MQ/abc-123/"])
+def test_page_is_served_with_a_csrf_cookie(url):
+    client = Client()
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "csrftoken" in response.cookies
+    body = response.content.decode()
+    assert "const demo = " in body and "demo.start();" in body
+    assert "<script src=" not in body  # everything inline: no static files, no CDN
