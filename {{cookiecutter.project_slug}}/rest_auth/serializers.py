@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import authenticate, get_user_model, update_session_auth_hash
+from django.contrib.auth import SESSION_KEY, authenticate, get_user_model, update_session_auth_hash
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.tokens import default_token_generator
@@ -229,7 +229,8 @@ class PasswordChangeSerializer(serializers.Serializer):
     def save(self) -> AbstractBaseUser:  # type: ignore[override]
         self.user.set_password(self.set_password_form.cleaned_data["new_password1"])
         self.user.save(update_fields=["password"])
-        if not self.logout_on_password_change:
-            # Keep the session that made the change; every other one ends.
+        # Every session of the user ends with the old password's hash. Keep the one that
+        # made the change, if the request came with one (a token client has none to keep).
+        if not self.logout_on_password_change and SESSION_KEY in self.request.session:
             update_session_auth_hash(self.request, self.user)
         return self.user

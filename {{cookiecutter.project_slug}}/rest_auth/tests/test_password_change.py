@@ -95,3 +95,17 @@ def test_other_sessions_end_when_the_password_changes(api_client, user, rest_aut
     log_in(api_client, username="alice", password=PASSWORD)
     assert change(api_client).status_code == 200
     assert other_device.get(USER_URL).status_code in (401, 403)
+
+
+@pytest.mark.django_db
+def test_a_client_without_a_session_is_not_given_one(api_client, user, rest_auth_settings):
+    """Keeping "the current session" must not create one for a client that had none."""
+    from django.contrib.sessions.models import Session
+    from rest_framework.test import APIClient
+
+    rest_auth_settings(OLD_PASSWORD_FIELD_ENABLED=False, SESSION_LOGIN=False)
+    client = APIClient()
+    client.force_authenticate(user)
+    assert change(client).status_code == 200
+    assert not Session.objects.exists()
+    assert "sessionid" not in client.cookies
