@@ -56,7 +56,9 @@ def serve(args: argparse.Namespace) -> int:
 def test(args: argparse.Namespace) -> int:
     """Run the template's test suite (tests/); extra arguments go to pytest."""
     ensure_venv()
-    command = [str(VENV_PYTHON), "-m", "pytest", "tests", *args.pytest_args]
+    # One worker per core: most of the time goes to the baked projects' own suites.
+    # A later `-n` in the arguments wins (`-n 0` runs everything in this process).
+    command = [str(VENV_PYTHON), "-m", "pytest", "tests", "-n", "auto", *args.pytest_args]
     return subprocess.run(command, cwd=ROOT).returncode
 
 
