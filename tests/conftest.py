@@ -12,6 +12,7 @@ import os
 import socket
 import subprocess
 import sys
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROMPTS = json.loads((ROOT / "cookiecutter.json").read_text())
 IN_CI = os.environ.get("CI", "").lower() == "true"
 POSTGRES = ("127.0.0.1", 5432)
+RUN_ID = uuid.uuid4().hex[:8]
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
@@ -123,8 +125,10 @@ def project_env(chosen: Variant, **extra: str) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
     if chosen.context.get("database") == "postgresql":
         require_service(POSTGRES, "PostgreSQL")
-        # One database per variant, so variants can run side by side.
-        env["DATABASE_URL"] = f"postgres://postgres@{POSTGRES[0]}:{POSTGRES[1]}/{chosen.name}"
+        # One database per variant and run, so variants, and runs from other checkouts on
+        # the same server, can run side by side. (pytest-django prefixes it with test_.)
+        database = f"{chosen.name}_{RUN_ID}"[:50]
+        env["DATABASE_URL"] = f"postgres://postgres@{POSTGRES[0]}:{POSTGRES[1]}/{database}"
     env.update(extra)
     return env
 
