@@ -127,7 +127,7 @@ def project_env(chosen: Variant, **extra: str) -> dict[str, str]:
         require_service(POSTGRES, "PostgreSQL")
         # One database per variant and run, so variants, and runs from other checkouts on
         # the same server, can run side by side. (pytest-django prefixes it with test_.)
-        database = f"{chosen.name}_{RUN_ID}"[:50]
+        database = f"r{RUN_ID}_{chosen.name}"[:55]
         env["DATABASE_URL"] = f"postgres://postgres@{POSTGRES[0]}:{POSTGRES[1]}/{database}"
     env.update(extra)
     return env
