@@ -15,8 +15,15 @@ from collections.abc import Callable
 
 CHOICES = {
     "auth_mode": ("token", "session"),
+    # These two configure django-allauth: they apply only with registration, and are
+    # validated (but ignored) without it, where login accepts a username or an email.
+    "email_verification": ("optional", "mandatory", "none"),
+    "login_method": ("username_email", "username", "email"),
     "database": ("sqlite", "postgresql"),
 }
+# Yes/no prompts: JSON booleans in cookiecutter.json, which cookiecutter converts answers
+# such as "yes"/"no" to. Anything else reaching the hook is a bug to report, not to guess.
+BOOLEANS = ("registration",)
 
 # Module names the generated project imports or creates: a project directory with one of
 # these names would shadow it whenever the project's parent directory is on sys.path.
@@ -27,6 +34,7 @@ RESERVED_SLUGS = frozenset(
         "rest_auth",
         "django",
         "rest_framework",
+        "allauth",
         "environ",
         "pytest",
         "pytest_django",
@@ -114,6 +122,10 @@ def validate(answers: dict[str, object]) -> list[str]:
         problem = check(value) if isinstance(value, str) else "must be text"
         if problem:
             errors.append(f"{name}: {value!r} {problem}")
+    for name in BOOLEANS:
+        value = answers.get(name)
+        if not isinstance(value, bool):
+            errors.append(f"{name}: {value!r} must be yes or no (true or false)")
     return errors
 
 

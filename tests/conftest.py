@@ -37,20 +37,70 @@ class Variant:
     def context(self) -> dict[str, str]:
         return dict(self.answers)
 
+    @property
+    def hook_answers(self) -> dict[str, object]:
+        """The answers as the hooks see them: cookiecutter turns yes/no into booleans."""
+        return {key: {"yes": True, "no": False}.get(value, value) for key, value in self.answers}
+
     def __str__(self) -> str:
         return self.name
 
 
 def variant(**answers: str) -> Variant:
-    name = "_".join(answers.values()) or "default"
+    # Short names: they become PostgreSQL database names (at most 63 characters).
+    short = {"yes": "reg", "no": "noreg", "username_email": "both"}
+    name = "_".join(short.get(value, value) for value in answers.values()) or "default"
     return Variant(name, tuple(sorted(answers.items())))
 
 
-# The option matrix: every auth_mode on every database.
+# The option matrix, pairwise: every auth_mode on every database; every email_verification
+# and every login_method value with each auth_mode; registration=no with each auth_mode.
+# Each variant costs a bake and a suite run (~5 s): add one only for a new pair.
 VARIANTS = [
-    variant(auth_mode=auth_mode, database=database)
-    for auth_mode in PROMPTS["auth_mode"]
-    for database in PROMPTS["database"]
+    variant(
+        auth_mode="token",
+        registration="yes",
+        email_verification="optional",
+        login_method="username_email",
+        database="sqlite",
+    ),
+    variant(
+        auth_mode="token",
+        registration="yes",
+        email_verification="mandatory",
+        login_method="username",
+        database="postgresql",
+    ),
+    variant(
+        auth_mode="token",
+        registration="yes",
+        email_verification="none",
+        login_method="email",
+        database="sqlite",
+    ),
+    variant(auth_mode="token", registration="no", database="postgresql"),
+    variant(
+        auth_mode="session",
+        registration="yes",
+        email_verification="mandatory",
+        login_method="email",
+        database="sqlite",
+    ),
+    variant(
+        auth_mode="session",
+        registration="yes",
+        email_verification="none",
+        login_method="username",
+        database="postgresql",
+    ),
+    variant(
+        auth_mode="session",
+        registration="yes",
+        email_verification="optional",
+        login_method="username_email",
+        database="postgresql",
+    ),
+    variant(auth_mode="session", registration="no", database="sqlite"),
 ]
 
 
