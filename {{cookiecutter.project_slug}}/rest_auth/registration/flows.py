@@ -116,10 +116,12 @@ def send_password_reset_emails(
             "uid": uid,
             "token": token,
             "key": token,
-            "username": user_username(user),
             "password_reset_url": adapter.get_reset_password_from_key_url(f"{uid}-{token}"),
             **(extra_context or {}),
         }
+        # As allauth does: the username is worth a reminder only where it logs in.
+        if allauth_settings.LoginMethod.USERNAME in allauth_settings.LOGIN_METHODS:
+            context.setdefault("username", user_username(user))
         try:
             adapter.send_password_reset_mail(user, email, context)
         except Exception:  # noqa: BLE001 - any delivery failure is logged, none is shown
