@@ -123,9 +123,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 {%- if cookiecutter.registration %}
-# Django's ModelBackend stays the only backend: the API's login serializer finds the
-# account for an email address itself (any case, any of its addresses), then checks the
-# password once. allauth's AuthenticationBackend beside it would hash a wrong password twice.
+# ModelBackend alone, also with allauth: the login serializer finds the account for an
+# email address itself (any case, any of its addresses) and checks the password once.
+# allauth's AuthenticationBackend beside it would hash a wrong password twice (rest_auth.W021).
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 
 # REGISTRATION (django-allauth)
 # ------------------------------------------------------------------------------

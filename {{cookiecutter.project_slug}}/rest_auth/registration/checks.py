@@ -29,6 +29,7 @@ def check_registration(app_configs: Any = None, **kwargs: Any) -> list[CheckMess
         *check_adapter(),
         *check_throttle_rates(),
         *check_serializers(),
+        *check_backends(),
     ]
 
 
@@ -126,3 +127,21 @@ def check_serializers() -> list[CheckMessage]:
             )
         )
     return messages
+
+
+def check_backends() -> list[CheckMessage]:
+    from allauth.account.auth_backends import AuthenticationBackend
+    from django.contrib.auth import get_backends
+
+    if not any(isinstance(backend, AuthenticationBackend) for backend in get_backends()):
+        return []
+    return [
+        Warning(
+            "allauth's AuthenticationBackend is in AUTHENTICATION_BACKENDS: the API's login "
+            "resolves email addresses itself and checks the password through Django's "
+            "ModelBackend; allauth's backend would hash a wrong password a second time "
+            "(a slower, distinguishable failure) or, alone, refuse logins by email.",
+            hint="Set AUTHENTICATION_BACKENDS = ['django.contrib.auth.backends.ModelBackend'].",
+            id="rest_auth.W021",
+        )
+    ]

@@ -18,6 +18,7 @@ from allauth.account.adapter import get_adapter
 from allauth.account.internal.flows.email_verification import (
     send_verification_email_to_address,
 )
+from allauth.account.internal.flows.manage_email import sync_user_email_address
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import setup_user_email, user_pk_to_url_str, user_username
 from django.contrib.auth import get_user_model
@@ -64,13 +65,25 @@ def stored_address(email: str) -> str:
 
 
 def resend_verification_email(request: HttpRequest, email: str) -> None:
-    """Send a new link to an unverified address (any case); do nothing for other addresses."""
+    """Send a new link to an unverified address (any case); do nothing for other addresses.
+
+    An account made outside sign-up (createsuperuser, the admin) has its address only on
+    the user; it is recorded as an unverified EmailAddress first, as allauth does at login.
+    """
     address = (
-        EmailAddress.objects.filter(email__iexact=email, verified=False, user__is_active=True)
+        EmailAddress.objects.filter(email__iexact=email, user__is_active=True)
         .select_related("user")
         .first()
     )
-    if address is not None:
+    if address is None:
+        user_model = get_user_model()
+        field = user_model.get_email_field_name()
+        users = list(
+            user_model._default_manager.filter(**{f"{field}__iexact": email, "is_active": True})[:2]
+        )
+        if len(users) == 1:
+            address = sync_user_email_address(users[0])
+    if address is not None and not address.verified:
         send_verification_email_to_address(request, address)
 
 

@@ -74,3 +74,18 @@ def test_register_settings_are_known_keys(rest_auth_settings):
     assert check_rest_auth_settings() == []
     rest_auth_settings(REGISTER_SERIALIZER="nowhere.Serializer")
     assert [m.id for m in check_rest_auth_settings()] == ["rest_auth.E004"]
+
+
+@pytest.mark.parametrize(
+    "backends",
+    [
+        ["allauth.account.auth_backends.AuthenticationBackend"],
+        [
+            "django.contrib.auth.backends.ModelBackend",
+            "allauth.account.auth_backends.AuthenticationBackend",
+        ],
+    ],
+)
+def test_allauths_backend_is_not_wanted(settings, backends):
+    settings.AUTHENTICATION_BACKENDS = backends
+    assert ids() == ["rest_auth.W021"]

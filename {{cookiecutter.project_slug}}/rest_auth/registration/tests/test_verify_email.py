@@ -202,6 +202,20 @@ class TestResend:
         assert (response.status_code, response.json()) == (200, OK)
         assert mailoutbox == []
 
+    def test_account_made_outside_sign_up(
+        self, api_client, django_user_model, mailoutbox, mandatory
+    ):
+        # createsuperuser and the admin store the address on the user only.
+        django_user_model.objects.create_user(
+            username="frank", email="Frank@Example.com", password=NEW_PASSWORD
+        )
+        assert login(api_client, username="frank").json() == UNVERIFIED
+        assert resend(api_client, email="frank@example.com").json() == OK
+        [message] = mailoutbox
+        assert [address.lower() for address in message.to] == ["frank@example.com"]
+        assert verify(api_client, verification_key(message)).status_code == 200
+        assert login(api_client, username="frank").status_code in (200, 204)
+
     def test_invalid_address(self, api_client):
         response = resend(api_client, email="not-an-address")
         assert response.status_code == 400
