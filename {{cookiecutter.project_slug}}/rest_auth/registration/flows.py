@@ -9,7 +9,7 @@ skipped silently, and the links already sent keep working.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from allauth.account import app_settings as allauth_settings
@@ -39,7 +39,20 @@ def complete_signup(request: HttpRequest, user: AbstractBaseUser) -> None:
     signals.user_signed_up.send(sender=type(user), request=request, user=user)
     verification = allauth_settings.EMAIL_VERIFICATION
     if address is not None and verification != allauth_settings.EmailVerificationMethod.NONE:
-        send_verification_email_to_address(request, address, signup=True)
+        send_quietly(send_verification_email_to_address, request, address, signup=True)
+
+
+def send_quietly(send: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+    """Send an email; a mail server failure is logged, not shown.
+
+    The account already exists when its verification email is sent, and the answer must
+    not differ by whether mail went out (a taken address sends mail too). The user asks
+    for a new link at rest_resend_email.
+    """
+    try:
+        send(*args, **kwargs)
+    except Exception:  # noqa: BLE001 - any delivery failure is logged, none is shown
+        logger.exception("Failed to send a registration email")
 
 
 def notify_existing_account(request: HttpRequest, email: str) -> None:
@@ -50,7 +63,7 @@ def notify_existing_account(request: HttpRequest, email: str) -> None:
     password) from the "account already exists" email.
     """
     address = EmailAddress(user=None, email=stored_address(email))
-    send_verification_email_to_address(request, address, signup=True)
+    send_quietly(send_verification_email_to_address, request, address, signup=True)
 
 
 def stored_address(email: str) -> str:
@@ -84,7 +97,7 @@ def resend_verification_email(request: HttpRequest, email: str) -> None:
         if len(users) == 1:
             address = sync_user_email_address(users[0])
     if address is not None and not address.verified:
-        send_verification_email_to_address(request, address)
+        send_quietly(send_verification_email_to_address, request, address)
 
 
 def confirm_email(request: HttpRequest, key: str) -> EmailAddress | None:
@@ -135,7 +148,4 @@ def send_password_reset_emails(
         # As allauth does: the username is worth a reminder only where it logs in.
         if allauth_settings.LoginMethod.USERNAME in allauth_settings.LOGIN_METHODS:
             context.setdefault("username", user_username(user))
-        try:
-            adapter.send_password_reset_mail(user, email, context)
-        except Exception:  # noqa: BLE001 - any delivery failure is logged, none is shown
-            logger.exception("Failed to send the password reset email to user %s", user.pk)
+        send_quietly(adapter.send_password_reset_mail, user, email, context)

@@ -47,6 +47,19 @@ class TestResponse:
             assert message.to == ["carol@example.com"]
             assert verification_key(message)
 
+    @pytest.mark.parametrize("taken", [False, True])
+    def test_a_failing_mail_server_does_not_change_the_answer(
+        self, api_client, user, monkeypatch, mandatory, taken
+    ):
+        def refuse(message, fail_silently=False):
+            if not fail_silently:
+                raise ConnectionRefusedError("mail server down")
+            return 0
+
+        monkeypatch.setattr("django.core.mail.EmailMessage.send", refuse)
+        response = register(api_client, **({"email": "alice@example.com"} if taken else {}))
+        assert (response.status_code, response.json()) == (201, SENT)
+
     def test_register_updates_last_login_when_it_logs_in(self, api_client, optional):
         register(api_client)
         assert EmailAddress.objects.get(email="carol@example.com").user.last_login is not None
