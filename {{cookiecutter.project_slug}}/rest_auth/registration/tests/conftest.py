@@ -90,6 +90,22 @@ def verify(client: APIClient, key: str) -> Any:
     return client.post(reverse("rest_verify_email"), {"key": key}, format="json")
 
 
+def assert_answers_like_login(response: Any, login: Any, status: int) -> None:
+    """An answer that ends in a login is the login endpoint's: the same body (201 instead
+    of 200 for a sign-up), or the same empty 204 when the session cookie is the credential.
+
+    Credentials issued afresh at each login differ in value, so the bodies are compared by
+    their fields, and by value where a login returns the user's one API token.
+    """
+    if login.status_code == 204:
+        assert (response.status_code, response.content) == (204, b"")
+        return
+    assert (login.status_code, response.status_code) == (200, status)
+    assert set(response.json()) == set(login.json())
+    if "key" in login.json():
+        assert response.json()["key"] == login.json()["key"]
+
+
 def use_credentials(client: APIClient, response: Any) -> None:
     """Make the client send what a login-like response gave it (token or session)."""
     if response.status_code in (200, 201) and "key" in response.data:

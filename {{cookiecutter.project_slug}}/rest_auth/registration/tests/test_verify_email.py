@@ -12,6 +12,7 @@ from rest_auth.registration.tests.conftest import (
     NEW_PASSWORD,
     SENT,
     VERIFY_LINK,
+    assert_answers_like_login,
     register,
     use_credentials,
     verification_key,
@@ -137,8 +138,7 @@ class TestVerify:
         response = verify(api_client, key)
         other = api_client.__class__(enforce_csrf_checks=True)
         expected = login(other, username="carol")
-        assert response.status_code == expected.status_code
-        assert response.content == expected.content
+        assert_answers_like_login(response, expected, status=200)
         use_credentials(api_client, response)
         assert who_am_i(api_client) == "carol"
 
