@@ -21,7 +21,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers
@@ -123,9 +123,18 @@ class RegisterSerializer(serializers.Serializer):
     def save(self, request: HttpRequest) -> AbstractBaseUser:  # type: ignore[override]
         adapter = get_adapter()
         self.cleaned_data = self.get_cleaned_data()
-        with transaction.atomic():
-            user = adapter.save_user(request, adapter.new_user(request), self)
-            self.custom_signup(request, user)
+        try:
+            with transaction.atomic():
+                user = adapter.save_user(request, adapter.new_user(request), self)
+                self.custom_signup(request, user)
+        except IntegrityError:
+            # Two sign-ups raced for one username: validation passed for both, the
+            # database's unique index refuses the second. A field error, not a 500.
+            if "username" not in self.fields:
+                raise
+            raise serializers.ValidationError(
+                {"username": [adapter.error_messages["username_taken"]]}
+            ) from None
         return user
 
 

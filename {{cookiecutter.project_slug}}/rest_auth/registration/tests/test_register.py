@@ -81,6 +81,20 @@ class TestFieldErrors:
         response = register(api_client, username="ALICE")
         assert list(response.json()) == ["username"]
 
+    def test_username_taken_while_signing_up(self, api_client, user, monkeypatch):
+        # Both sign-ups passed validation; the database refuses the second.
+        from allauth.account.adapter import DefaultAccountAdapter
+
+        original = DefaultAccountAdapter.clean_username
+        monkeypatch.setattr(
+            DefaultAccountAdapter,
+            "clean_username",
+            lambda self, username, shallow=False: original(self, username, shallow=True),
+        )
+        response = register(api_client, username="alice")
+        assert response.status_code == 400
+        assert list(response.json()) == ["username"]
+
     def test_password_mismatch(self, api_client):
         response = register(api_client, password2="something-else-42")
         assert response.status_code == 400
