@@ -13,7 +13,9 @@ from typing import Any
 from allauth.account import app_settings as allauth_settings
 from allauth.account.adapter import get_adapter
 from django.http import HttpResponseRedirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters
 from rest_framework import status
 from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.generics import GenericAPIView
@@ -24,7 +26,7 @@ from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView
 
 from rest_auth.app_settings import api_settings
-from rest_auth.views import LoginResponseMixin, sensitive_password_fields
+from rest_auth.views import LoginResponseMixin
 
 from . import flows
 from .serializers import ResendEmailVerificationSerializer, VerifyEmailSerializer
@@ -32,8 +34,13 @@ from .throttling import REGISTER_SCOPE, VERIFY_EMAIL_SCOPE
 
 VERIFICATION_SENT = _("Verification e-mail sent.")
 
+# Keeps the sign-up passwords out of error reports.
+sensitive_signup_fields = method_decorator(
+    sensitive_post_parameters("password1", "password2"), name="dispatch"
+)
 
-@sensitive_password_fields
+
+@sensitive_signup_fields
 class RegisterView(LoginResponseMixin, GenericAPIView):
     """Create an account with REGISTER_SERIALIZER.
 

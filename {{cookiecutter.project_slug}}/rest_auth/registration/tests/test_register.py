@@ -69,6 +69,13 @@ class TestResponse:
     def test_get_is_not_allowed(self, api_client):
         assert api_client.get(reverse("rest_register")).status_code == 405
 
+    def test_passwords_are_kept_out_of_error_reports(self, rf):
+        from rest_auth.registration.views import RegisterView
+
+        request = rf.post("/", {"password1": "x"})
+        RegisterView.as_view()(request)
+        assert set(request.sensitive_post_parameters) == {"password1", "password2"}
+
 
 @pytest.mark.django_db
 class TestFieldErrors:
