@@ -21,8 +21,13 @@ def plan(answers: dict[str, object]) -> list[str]:
         remove.append("rest_auth/tests/test_token_auth.py")
     if not answers["api_docs"]:
         remove += ["rest_auth/schema.py", "rest_auth/tests/test_schema.py"]
+        if answers["registration"]:
+            remove.append("rest_auth/registration/schema.py")
     if not answers["demo_page"]:
         remove.append("demo")
+    if not answers["registration"]:
+        # The package holds its views, allauth adapter, email templates and tests.
+        remove += ["rest_auth/registration", "docs/registration.md"]
     return remove
 
 
@@ -33,6 +38,13 @@ def remove_path(project: Path, relative: str) -> None:
         shutil.rmtree(path)
     else:
         path.unlink()
+
+
+def remove_empty_folders(project: Path) -> None:
+    """A folder whose every file was pruned (docs/ without any feature) goes too."""
+    for path in sorted(project.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        if path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
 
 
 def write_env_file(project: Path) -> None:
@@ -60,6 +72,7 @@ def next_steps(project: Path) -> str:
 def main(answers: dict[str, object], project: Path) -> None:
     for relative in plan(answers):
         remove_path(project, relative)
+    remove_empty_folders(project)
     write_env_file(project)
     print(next_steps(project))
 

@@ -15,8 +15,15 @@ from collections.abc import Callable
 
 CHOICES = {
     "auth_mode": ("token", "session"),
+    # These two configure django-allauth: they apply only with registration, and are
+    # validated (but ignored) without it, where login accepts a username or an email.
+    "email_verification": ("optional", "mandatory", "none"),
+    "login_method": ("username_email", "username", "email"),
     "database": ("sqlite", "postgresql"),
 }
+# Yes/no prompts: JSON booleans in cookiecutter.json, which cookiecutter converts answers
+# such as "yes"/"no" to. Anything else reaching the hook is a bug to report, not to guess.
+BOOLEANS = ("registration", "api_docs", "demo_page")
 
 # Module names the generated project imports or creates: a project directory with one of
 # these names would shadow it whenever the project's parent directory is on sys.path.
@@ -27,6 +34,7 @@ RESERVED_SLUGS = frozenset(
         "rest_auth",
         "django",
         "rest_framework",
+        "allauth",
         "environ",
         "pytest",
         "pytest_django",
@@ -38,10 +46,6 @@ RESERVED_SLUGS = frozenset(
         "site",
     }
 ) | frozenset(sys.stdlib_module_names)
-
-# Yes/no prompts: JSON booleans in cookiecutter.json; cookiecutter turns yes/no answers
-# into True/False and refuses anything else before this hook runs.
-BOOLEANS = ("api_docs", "demo_page")
 
 HOSTNAME_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -119,8 +123,9 @@ def validate(answers: dict[str, object]) -> list[str]:
         if problem:
             errors.append(f"{name}: {value!r} {problem}")
     for name in BOOLEANS:
-        if not isinstance(answers.get(name), bool):
-            errors.append(f"{name}: {answers.get(name)!r} must be yes or no")
+        value = answers.get(name)
+        if not isinstance(value, bool):
+            errors.append(f"{name}: {value!r} must be yes or no (true or false)")
     return errors
 
 

@@ -7,6 +7,7 @@ the union of every variant's dependencies (requirements.txt).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import socket
@@ -60,15 +61,34 @@ def variant(**answers: object) -> Variant:
     return Variant("_".join(words) or "default", tuple(sorted(answers.items())))
 
 
-# The option matrix: every auth_mode on every database, then each yes/no prompt turned off
-# once (the defaults turn them all on).
+# The option matrix, pairwise: every auth_mode on every database; every email_verification
+# and every login_method value with each auth_mode; each yes/no prompt turned off at least
+# once (the defaults turn them all on). Each variant costs a bake and a suite run: add one
+# only for a new pair.
 VARIANTS = [
-    *(
-        variant(auth_mode=auth_mode, database=database)
-        for auth_mode in PROMPTS["auth_mode"]
-        for database in PROMPTS["database"]
+    variant(auth_mode="token", email_verification="optional", login_method="username_email"),
+    variant(
+        auth_mode="token",
+        email_verification="mandatory",
+        login_method="username",
+        database="postgresql",
     ),
-    variant(auth_mode="session", database="sqlite", api_docs=False, demo_page=False),
+    variant(auth_mode="token", email_verification="none", login_method="email"),
+    variant(auth_mode="token", registration=False, database="postgresql"),
+    variant(auth_mode="session", email_verification="mandatory", login_method="email"),
+    variant(
+        auth_mode="session",
+        email_verification="none",
+        login_method="username",
+        database="postgresql",
+    ),
+    variant(
+        auth_mode="session",
+        email_verification="optional",
+        login_method="username_email",
+        database="postgresql",
+    ),
+    variant(auth_mode="session", registration=False, api_docs=False, demo_page=False),
 ]
 
 
@@ -127,7 +147,8 @@ def project_env(chosen: Variant, **extra: str) -> dict[str, str]:
         require_service(POSTGRES, "PostgreSQL")
         # One database per variant and run, so variants, and runs from other checkouts on
         # the same server, can run side by side. (pytest-django prefixes it with test_.)
-        database = f"r{RUN_ID}_{chosen.name}"[:55]
+        digest = hashlib.sha1(chosen.name.encode()).hexdigest()[:12]
+        database = f"r{RUN_ID}_{digest}"
         env["DATABASE_URL"] = f"postgres://postgres@{POSTGRES[0]}:{POSTGRES[1]}/{database}"
     env.update(extra)
     return env

@@ -17,12 +17,23 @@ GOOD = {
     **DEFAULTS,
     "project_slug": "my_api",
     "auth_mode": DEFAULTS["auth_mode"][0],
+    "email_verification": DEFAULTS["email_verification"][0],
+    "login_method": DEFAULTS["login_method"][0],
     "database": DEFAULTS["database"][0],
 }
 
 
 def test_the_defaults_are_valid():
     assert pre_gen_project.validate(GOOD) == []
+
+
+def test_yes_no_prompts_default_to_yes_as_json_booleans():
+    assert DEFAULTS["registration"] is True
+
+
+def test_every_choice_prompt_is_validated_with_the_same_list():
+    for name, allowed in pre_gen_project.CHOICES.items():
+        assert tuple(PROMPTS[name]) == allowed, name
 
 
 @pytest.mark.parametrize(
@@ -54,6 +65,11 @@ def test_the_defaults_are_valid():
         ("database", "mysql", "must be one of: sqlite, postgresql"),
         ("api_docs", "maybe", "must be yes or no"),
         ("demo_page", None, "must be yes or no"),
+        ("email_verification", "always", "must be one of: optional, mandatory, none"),
+        ("login_method", "phone", "must be one of: username_email, username, email"),
+        ("registration", "maybe", "must be yes or no"),
+        ("registration", None, "must be yes or no"),
+        ("project_slug", "allauth", "would shadow a module"),
     ],
 )
 def test_bad_answer_names_prompt_value_and_what_is_allowed(prompt, value, allowed):
@@ -94,6 +110,27 @@ def test_bad_answer_through_the_python_api(tmp_path):
     with pytest.raises(FailedHookException):
         bake(tmp_path, email="nobody")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("answer", ["no", "false"])
+def test_yes_no_answers_become_booleans(tmp_path, answer):
+    project = bake(tmp_path, registration=answer)
+    assert not (project / "rest_auth" / "registration").exists()
+
+
+def test_a_yes_no_answer_that_is_neither_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="registration"):
+        bake(tmp_path, registration="perhaps")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("registration", [False, True])
+def test_registration_answers_are_validated_even_when_ignored(registration):
+    # email_verification applies only with registration, but a typo is still a typo.
+    [message] = pre_gen_project.validate(
+        {**GOOD, "registration": registration, "email_verification": "mandetory"}
+    )
+    assert message.startswith("email_verification: 'mandetory' ")
 
 
 def test_choice_outside_its_list_is_refused_before_any_hook(tmp_path):
@@ -140,6 +177,7 @@ def test_no_prompt_asks_for_a_secret():
 TOKEN_ONLY = ["rest_auth/tests/test_token_auth.py"]
 API_DOCS = ["rest_auth/schema.py", "rest_auth/tests/test_schema.py"]
 DEMO = ["demo"]
+REGISTRATION = ["rest_auth/registration", "docs/registration.md"]
 
 
 @pytest.mark.parametrize(
@@ -148,11 +186,25 @@ DEMO = ["demo"]
         ({"auth_mode": "token"}, []),
         ({"auth_mode": "session"}, TOKEN_ONLY),
         ({"auth_mode": "token", "database": "postgresql"}, []),
-        ({"auth_mode": "token", "api_docs": False}, API_DOCS),
-        ({"auth_mode": "token", "demo_page": False}, DEMO),
         (
-            {"auth_mode": "session", "api_docs": False, "demo_page": False},
-            TOKEN_ONLY + API_DOCS + DEMO,
+            {"auth_mode": "token", "api_docs": False},
+            [*API_DOCS, "rest_auth/registration/schema.py"],
+        ),
+        ({"auth_mode": "token", "demo_page": False}, DEMO),
+        ({"auth_mode": "token", "registration": False}, REGISTRATION),
+        (
+            {"auth_mode": "session", "registration": False, "database": "postgresql"},
+            TOKEN_ONLY + REGISTRATION,
+        ),
+        (
+            {"auth_mode": "session", "api_docs": False, "demo_page": False, "registration": False},
+            TOKEN_ONLY + API_DOCS + DEMO + REGISTRATION,
+        ),
+        # email_verification and login_method change settings, never files.
+        *(
+            ({"auth_mode": "token", name: value}, [])
+            for name in ("email_verification", "login_method")
+            for value in PROMPTS[name]
         ),
     ],
 )
@@ -162,9 +214,25 @@ def test_pruning_plan(answers, removed):
 
 def test_every_planned_path_exists_in_the_template():
     template = ROOT / "{{cookiecutter.project_slug}}"
-    everything_off = {**GOOD, "auth_mode": "session", "api_docs": False, "demo_page": False}
+    everything_off = {
+        **GOOD,
+        "auth_mode": "session",
+        "api_docs": False,
+        "demo_page": False,
+        "registration": False,
+    }
     for relative in post_gen_project.plan(everything_off):
         assert (template / relative).exists(), relative
+
+
+def test_folders_left_empty_by_pruning_are_removed(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "registration.md").write_text("x")
+    (tmp_path / "kept").mkdir()
+    (tmp_path / "kept" / "file.py").write_text("")
+    post_gen_project.remove_path(tmp_path, "docs/registration.md")
+    post_gen_project.remove_empty_folders(tmp_path)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["kept"]
 
 
 def test_a_wrong_path_in_the_plan_fails_loudly(tmp_path):

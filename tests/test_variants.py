@@ -27,6 +27,14 @@ PRUNED_MARKERS = {
     ("database", "sqlite"): ["psycopg", "postgres"],
     ("api_docs", False): ["spectacular", "rest_auth.schema", "openapi"],
     ("demo_page", False): ['"demo"', "demo.urls", "playwright", "CHROMIUM"],
+    ("registration", False): [
+        "allauth",
+        "rest_auth.registration",
+        "rest_register",
+        "EmailAddress",
+        "ACCOUNT_",
+        "THROTTLE_RATE_REGISTER",
+    ],
 }
 LOCAL_PACKAGES = {"config", "users", "rest_auth", "manage"}
 # Distributions a project declares without importing them: drivers and hashers Django loads from
@@ -59,6 +67,46 @@ def test_no_template_syntax_remains(baked, variant):
 def test_django_templates_are_copied_unrendered(baked, variant):
     email = baked(variant) / "rest_auth/templates/rest_auth/password_reset_email.txt"
     assert "{{ password_reset_url }}" in email.read_text()
+
+
+def test_registration_email_templates_are_copied_unrendered(baked, variant):
+    emails = baked(variant) / "rest_auth/registration/templates/account/email"
+    if not variant.context["registration"]:
+        assert not emails.exists()
+        return
+    signup = emails / "email_confirmation_signup_message.txt"
+    assert "{{ activate_url }}" in signup.read_text()
+    assert "{{ password_reset_url }}" in (emails / "password_reset_key_message.txt").read_text()
+
+
+# What each registration answer must write into config/settings.py.
+REGISTRATION_SETTINGS = {
+    ("email_verification", "optional"): ['ACCOUNT_EMAIL_VERIFICATION = "optional"'],
+    ("email_verification", "mandatory"): ['ACCOUNT_EMAIL_VERIFICATION = "mandatory"'],
+    ("email_verification", "none"): ['ACCOUNT_EMAIL_VERIFICATION = "none"'],
+    ("login_method", "username_email"): [
+        'ACCOUNT_LOGIN_METHODS = {"username", "email"}',
+        'ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]',
+    ],
+    ("login_method", "username"): ['ACCOUNT_LOGIN_METHODS = {"username"}', '"username*"'],
+    ("login_method", "email"): [
+        'ACCOUNT_LOGIN_METHODS = {"email"}',
+        'ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]',
+    ],
+}
+
+
+def test_registration_answers_reach_the_settings(baked, variant):
+    settings = (baked(variant) / "config/settings.py").read_text()
+    expected = [
+        line
+        for (prompt, answer), lines in REGISTRATION_SETTINGS.items()
+        if variant.context["registration"] and variant.context[prompt] == answer
+        for line in lines
+    ]
+    assert [line for line in expected if line not in settings] == []
+    docs = baked(variant) / "docs" / "registration.md"
+    assert docs.exists() == variant.context["registration"]
 
 
 def test_pruned_paths_are_gone(baked, variant):
@@ -168,6 +216,7 @@ def test_pyproject_lists_exactly_what_the_project_imports(baked, variant):
     assert imported - declared == set()
     assert declared - imported <= LOADED_NOT_IMPORTED | {"pytest-django"}
     assert ("psycopg" in declared) == (variant.context["database"] == "postgresql")
+    assert ("django-allauth" in declared) == variant.context["registration"]
 
 
 def test_own_suite_passes(baked, variant):

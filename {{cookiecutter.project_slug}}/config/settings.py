@@ -56,6 +56,12 @@ INSTALLED_APPS = [
 {%- endif %}
     "users",
     "rest_auth",
+{%- if cookiecutter.registration %}
+    # Before allauth, so its email templates (rest_auth/registration/templates/) win.
+    "rest_auth.registration",
+    "allauth",
+    "allauth.account",
+{%- endif %}
 {%- if cookiecutter.demo_page %}
     "demo",
 {%- endif %}
@@ -69,6 +75,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+{%- if cookiecutter.registration %}
+    "allauth.account.middleware.AccountMiddleware",
+{%- endif %}
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -130,6 +139,56 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+{%- if cookiecutter.registration %}
+# ModelBackend alone, also with allauth: the login serializer finds the account for an
+# email address itself (any case, any of its addresses) and checks the password once.
+# allauth's AuthenticationBackend beside it would hash a wrong password twice (rest_auth.W021).
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+
+# REGISTRATION (django-allauth)
+# ------------------------------------------------------------------------------
+# https://docs.allauth.org/en/latest/account/configuration.html
+# Links in allauth's emails point at FRONTEND_URL (rest_auth/registration/adapter.py).
+ACCOUNT_ADAPTER = "rest_auth.registration.adapter.AccountAdapter"
+{%- if cookiecutter.login_method == "username_email" %}
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+{%- elif cookiecutter.login_method == "username" %}
+ACCOUNT_LOGIN_METHODS = {"username"}
+{%- if cookiecutter.email_verification == "none" %}
+# Nothing is sent to the address, so it is optional.
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
+{%- else %}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+{%- endif %}
+{%- else %}
+ACCOUNT_LOGIN_METHODS = {"email"}
+# No username at sign-up: allauth derives a unique one from the address.
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+{%- endif %}
+{%- if cookiecutter.email_verification == "mandatory" %}
+# Login is refused until the address is verified.
+{%- elif cookiecutter.email_verification == "optional" %}
+# A verification email is sent at sign-up; login does not wait for it.
+{%- else %}
+# No verification email is sent.
+{%- endif %}
+ACCOUNT_EMAIL_VERIFICATION = "{{ cookiecutter.email_verification }}"
+ACCOUNT_UNIQUE_EMAIL = True
+# A sign-up with a taken address must not reveal that it is taken. Under mandatory
+# verification the answer is that of a fresh sign-up and the owner is emailed; otherwise
+# uniqueness wins and it is a field error (docs/registration.md explains why).
+ACCOUNT_PREVENT_ENUMERATION = True
+# allauth would email "you have no account" to unknown addresses, linking to its own
+# sign-up page; password reset stays silent for them instead.
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# true: POSTing a verification key also logs its user in (the key proves the mailbox).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = env.bool("LOGIN_ON_EMAIL_CONFIRMATION", default=False)
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = env.int("EMAIL_CONFIRMATION_EXPIRE_DAYS", default=3)
+# Subjects are written out in the templates (rest_auth/registration/templates/account/email/).
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+{%- endif %}
+
 # EMAIL
 # ------------------------------------------------------------------------------
 # Development prints emails to the console; production must name a real server,
@@ -140,8 +199,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("{{ cookiecutter.author_name }}", "{{ cookiecutter.email }}")]
 MANAGERS = ADMINS
 
-# Links in emails (password reset) open this frontend, which renders the form and calls
-# the API. Required in production: links must never be built from the request's Host.
+# Links in emails (password reset{% if cookiecutter.registration %}, email verification{% endif %}) open this frontend,
+# which renders the form and calls the API. Required in production: links must never be
+# built from the request's Host.
 {%- if cookiecutter.demo_page %}
 # In development the demo page (demo/) is that frontend.
 FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:8000" if DEBUG else env.NOTSET)
@@ -202,6 +262,10 @@ REST_FRAMEWORK = {
         "rest_auth_login": env("THROTTLE_RATE_LOGIN", default="20/minute"),
         "rest_auth_password_change": env("THROTTLE_RATE_PASSWORD_CHANGE", default="10/hour"),
         "rest_auth_password_reset": env("THROTTLE_RATE_PASSWORD_RESET", default="5/hour"),
+{%- if cookiecutter.registration %}
+        "rest_auth_register": env("THROTTLE_RATE_REGISTER", default="10/hour"),
+        "rest_auth_verify_email": env("THROTTLE_RATE_VERIFY_EMAIL", default="10/hour"),
+{%- endif %}
     },
 }
 {%- if cookiecutter.api_docs %}
@@ -237,6 +301,17 @@ REST_AUTH = {
     "OLD_PASSWORD_FIELD_ENABLED": True,
     "LOGOUT_ON_PASSWORD_CHANGE": env.bool("LOGOUT_ON_PASSWORD_CHANGE", default=False),
     "PASSWORD_RESET_USE_SITES_DOMAIN": env.bool("PASSWORD_RESET_USE_SITES_DOMAIN", default=False),
+{%- if cookiecutter.registration %}
+    # allauth-aware versions of the core serializers: login by ACCOUNT_LOGIN_METHODS with
+    # mandatory verification enforced; password reset with allauth's tokens and templates.
+    "LOGIN_SERIALIZER": "rest_auth.registration.serializers.LoginSerializer",
+    "PASSWORD_RESET_SERIALIZER": "rest_auth.registration.serializers.PasswordResetSerializer",
+    "PASSWORD_RESET_CONFIRM_SERIALIZER": (
+        "rest_auth.registration.serializers.PasswordResetConfirmSerializer"
+    ),
+    "REGISTER_SERIALIZER": "rest_auth.registration.serializers.RegisterSerializer",
+    "REGISTER_PERMISSION_CLASSES": ("rest_framework.permissions.AllowAny",),
+{%- endif %}
 }
 
 # LOGGING

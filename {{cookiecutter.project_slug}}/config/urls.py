@@ -5,7 +5,10 @@ from django.urls import include, path
 {%- if cookiecutter.api_docs %}
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-# Registers the OpenAPI descriptions of the auth endpoints.
+# Register the OpenAPI descriptions of the auth endpoints.
+{%- if cookiecutter.registration %}
+import rest_auth.registration.schema  # noqa: F401
+{%- endif %}
 import rest_auth.schema  # noqa: F401
 {%- endif %}
 

@@ -41,25 +41,32 @@ def message(description: str) -> OpenApiResponse:
     return OpenApiResponse(DetailSerializer, description=description)
 
 
-def described(view: type, **schema: Any) -> type:
-    """A subclass of ``view`` carrying the OpenAPI description of its POST endpoint."""
+def described(view: type, method: str = "post", tag: str = TAG, **schema: Any) -> type:
+    """A subclass of ``view`` carrying the OpenAPI description of one of its methods."""
     subclass = type(view.__name__, (view,), {})
-    return extend_schema_view(post=extend_schema(tags=[TAG], **schema))(subclass)
+    return extend_schema_view(**{method: extend_schema(tags=[tag], **schema)})(subclass)
+
+
+def login_responses(view: type, status: int = 200) -> dict[int, Any]:
+    """What a view answers when it logs a user in: see LoginResponseMixin."""
+    if api_settings.TOKEN_MODEL is not None or api_settings.USE_JWT:
+        return {status: view().get_response_serializer()}
+    return {204: OpenApiResponse(description="Logged in: the session cookie is set.")}
 
 
 class LoginViewSchema(OpenApiViewExtension):
     target_class = "rest_auth.views.LoginView"
 
     def view_replacement(self) -> type:
-        if api_settings.TOKEN_MODEL is not None or api_settings.USE_JWT:
-            success = {200: self.target_class().get_response_serializer()}
-        else:
-            success = {204: OpenApiResponse(description="Logged in: the session cookie is set.")}
         return described(
             self.target_class,
             operation_id="login",
             summary="Log in with a username or email address and a password",
-            responses={**success, 400: VALIDATION_ERROR, 429: THROTTLED},
+            responses={
+                **login_responses(self.target_class),
+                400: VALIDATION_ERROR,
+                429: THROTTLED,
+            },
         )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib.auth import SESSION_KEY, authenticate, get_user_model, update_session_auth_hash
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.forms import SetPasswordForm
-from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth.tokens import PasswordResetTokenGenerator, default_token_generator
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.encoding import force_str
@@ -163,9 +163,13 @@ class PasswordResetConfirmSerializer(serializers.Serializer):
         ):
             raise exceptions.ValidationError({"uid": [_("Invalid value")]}) from None
 
+    def get_token_generator(self) -> PasswordResetTokenGenerator:
+        """What made the link's token; it must be what PASSWORD_RESET_SERIALIZER uses."""
+        return default_token_generator
+
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         self.user = self.get_user(attrs["uid"])
-        if not default_token_generator.check_token(self.user, attrs["token"]):
+        if not self.get_token_generator().check_token(self.user, attrs["token"]):
             raise exceptions.ValidationError({"token": [_("Invalid value")]})
         self.custom_validation(attrs)
         self.set_password_form = self.set_password_form_class(user=self.user, data=attrs)
@@ -178,7 +182,7 @@ class PasswordResetConfirmSerializer(serializers.Serializer):
             # Lock the row and check the token again: of two requests racing with one
             # link, the second sees the new password hash and its token no longer matches.
             locked = UserModel._default_manager.select_for_update().get(pk=self.user.pk)
-            if not default_token_generator.check_token(locked, self.validated_data["token"]):
+            if not self.get_token_generator().check_token(locked, self.validated_data["token"]):
                 raise exceptions.ValidationError({"token": [_("Invalid value")]})
             locked.set_password(self.set_password_form.cleaned_data["new_password1"])
             locked.save(update_fields=["password"])

@@ -1,6 +1,10 @@
 """Routes of the auth app, mounted under /api/auth/ by config/urls.py."""
-
+{% if cookiecutter.registration %}
+from django.apps import apps
+from django.urls import include, path
+{%- else %}
 from django.urls import path
+{%- endif %}
 
 from . import views
 
@@ -16,3 +20,9 @@ urlpatterns = [
         name="rest_password_reset_confirm",
     ),
 ]
+{%- if cookiecutter.registration %}
+
+# Registration is an app of its own: its routes exist where it is installed.
+if apps.is_installed("rest_auth.registration"):
+    urlpatterns.append(path("registration/", include("rest_auth.registration.urls")))
+{%- endif %}

@@ -13,8 +13,8 @@ import pytest
 from django.conf import settings as django_settings
 
 from rest_auth.app_settings import api_settings
+from rest_auth.tests.conftest import PASSWORD
 
-PASSWORD = "correct-horse-battery-staple"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # No sandbox as root in containers; no background traffic to Google on a closed network.
 CHROMIUM_ARGS = [
@@ -79,15 +79,10 @@ def submit(page, panel: str, **values: str) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_every_flow_through_the_page(page, django_user_model, mailoutbox, settings):
+def test_every_flow_through_the_page(page, user, mailoutbox, rest_auth_settings):
     from playwright.sync_api import expect
 
-    settings.REST_AUTH = {
-        **settings.REST_AUTH,
-        "OLD_PASSWORD_FIELD_ENABLED": True,
-        "LOGOUT_ON_PASSWORD_CHANGE": False,
-    }
-    user = django_user_model.objects.create_user("alice", "alice@example.com", PASSWORD)
+    rest_auth_settings(OLD_PASSWORD_FIELD_ENABLED=True, LOGOUT_ON_PASSWORD_CHANGE=False)
     status = page.get_by_test_id("status")
 
     page.goto("/")
@@ -138,10 +133,9 @@ def test_every_flow_through_the_page(page, django_user_model, mailoutbox, settin
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_failed_login_shows_the_servers_message(page, django_user_model):
+def test_a_failed_login_shows_the_servers_message(page, user):
     from playwright.sync_api import expect
 
-    django_user_model.objects.create_user("alice", "alice@example.com", PASSWORD)
     page.goto("/")
     submit(page, "login", username="alice", password="wrong")
     expect(page.get_by_test_id("login-result")).to_have_text(

@@ -7,7 +7,11 @@ CSRF header a browser app sends. Most tests use it, so they hold for either tran
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+import importlib.util
+import pkgutil
+from collections.abc import Callable, Iterator
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -29,11 +33,36 @@ def password() -> str:
     return PASSWORD
 
 
+def feature_test_support() -> Iterator[ModuleType]:
+    """``rest_auth/<feature>/tests/core_support.py`` of each feature that has one.
+
+    A feature that changes how login works (registration: login methods, mandatory email
+    verification) says there how the core tests run with it:
+    ``CORE_TEST_SETTINGS`` and ``prepare_account(user)``, which makes the ``user`` fixture
+    an account that may log in.
+    """
+    for module in pkgutil.iter_modules(importlib.import_module("rest_auth").__path__):
+        tests = f"rest_auth.{module.name}.tests"
+        if module.ispkg and module.name != "tests" and importlib.util.find_spec(tests):
+            if importlib.util.find_spec(f"{tests}.core_support") is not None:
+                yield importlib.import_module(f"{tests}.core_support")
+
+
+@pytest.fixture(autouse=True)
+def _feature_settings(settings: Any) -> None:
+    for support in feature_test_support():
+        for name, value in support.CORE_TEST_SETTINGS.items():
+            setattr(settings, name, value)
+
+
 @pytest.fixture
 def user(django_user_model: Any) -> Any:
-    return django_user_model.objects.create_user(
+    user = django_user_model.objects.create_user(
         username="alice", email="alice@example.com", password=PASSWORD
     )
+    for support in feature_test_support():
+        support.prepare_account(user)
+    return user
 
 
 @pytest.fixture

@@ -1,17 +1,35 @@
-"""Serializers the tests configure through REST_AUTH, as a project owner would."""
+"""Serializers the tests configure through REST_AUTH, as a project owner would.
 
+Like an owner, they subclass what this project configures: an optional feature may point
+LOGIN_SERIALIZER or the password reset serializers at its own classes (REST_AUTH in
+config/settings.py).
+"""
+
+import importlib
+import os
 from typing import Any
 
+from django.utils.module_loading import import_string
 from rest_framework import serializers
 
-from rest_auth.serializers import (
-    LoginSerializer,
-    PasswordChangeSerializer,
-    PasswordResetConfirmSerializer,
-    PasswordResetSerializer,
-    TokenSerializer,
-    UserDetailsSerializer,
-)
+from rest_auth.app_settings import DEFAULTS
+from rest_auth.serializers import PasswordChangeSerializer, TokenSerializer, UserDetailsSerializer
+
+
+def configured(key: str) -> type:
+    """The class the settings module names for a REST_AUTH key, else the default.
+
+    Read from the settings module itself: a test that points the key at a class of this
+    file has overridden django.conf.settings while this file is first imported.
+    """
+    module = importlib.import_module(os.environ["DJANGO_SETTINGS_MODULE"])
+    written = getattr(module, "REST_AUTH", {})
+    return import_string(written.get(key, DEFAULTS[key]))
+
+
+LoginSerializer = configured("LOGIN_SERIALIZER")
+PasswordResetSerializer = configured("PASSWORD_RESET_SERIALIZER")
+PasswordResetConfirmSerializer = configured("PASSWORD_RESET_CONFIRM_SERIALIZER")
 
 
 class TermsLoginSerializer(LoginSerializer):

@@ -1,0 +1,16 @@
+"""REST_AUTH settings of registration, with their defaults.
+
+They join ``rest_auth.app_settings.api_settings`` because this package exists; read them
+from there (``api_settings.REGISTER_SERIALIZER``), per request.
+"""
+
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # Serializer of RegisterView: validates the sign-up and creates the user in save(request).
+    "REGISTER_SERIALIZER": "rest_auth.registration.serializers.RegisterSerializer",
+    # Permission classes of RegisterView only (e.g. add a rate-limiting permission).
+    "REGISTER_PERMISSION_CLASSES": ("rest_framework.permissions.AllowAny",),
+}
+
+IMPORT_STRINGS: tuple[str, ...] = ("REGISTER_SERIALIZER", "REGISTER_PERMISSION_CLASSES")

@@ -1,0 +1,164 @@
+"""Sign-up and email verification endpoints, mounted under /api/auth/registration/.
+
+Each view validates with its serializer, calls one function of ``flows`` and shapes the
+answer. Register and (with ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION) verify end in a login, and
+answer exactly as the login endpoint does, through LoginResponseMixin.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from allauth.account import app_settings as allauth_settings
+from allauth.account.adapter import get_adapter
+from django.http import HttpResponseRedirect
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters
+from rest_framework import status
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.generics import GenericAPIView
+from rest_framework.permissions import AllowAny, BasePermission
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
+from rest_framework.views import APIView
+
+from rest_auth.app_settings import api_settings
+from rest_auth.views import LoginResponseMixin
+
+from . import flows
+from .serializers import ResendEmailVerificationSerializer, VerifyEmailSerializer
+from .throttling import REGISTER_SCOPE, VERIFY_EMAIL_SCOPE
+
+VERIFICATION_SENT = _("Verification e-mail sent.")
+
+# Keeps the sign-up passwords out of error reports.
+sensitive_signup_fields = method_decorator(
+    sensitive_post_parameters("password1", "password2"), name="dispatch"
+)
+
+
+@sensitive_signup_fields
+class RegisterView(LoginResponseMixin, GenericAPIView):
+    """Create an account with REGISTER_SERIALIZER.
+
+    Under mandatory email verification: ``201 {"detail": "Verification e-mail sent."}`` and
+    no credential, also when the address is taken (its owner is emailed instead, and no
+    second account is made). Otherwise the user is logged in and the answer is the login
+    endpoint's, with 201 instead of 200 when it has a body.
+    """
+
+    throttle_scope = REGISTER_SCOPE
+
+    def get_serializer_class(self) -> type[BaseSerializer]:
+        return api_settings.REGISTER_SERIALIZER
+
+    def get_permissions(self) -> list[BasePermission]:
+        return [permission() for permission in api_settings.REGISTER_PERMISSION_CLASSES]
+
+    def permission_denied(
+        self, request: Request, message: str | None = None, code: str | None = None
+    ) -> None:
+        # DRF would answer an anonymous client "not authenticated"; sign-up is for
+        # anonymous clients, so the permission's own message is the reason.
+        raise PermissionDenied(detail=message, code=code)
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        if not get_adapter(request._request).is_open_for_signup(request._request):
+            raise PermissionDenied(_("Sign-up is closed."))
+        self.serializer = self.get_serializer(data=request.data)
+        self.serializer.is_valid(raise_exception=True)
+        if getattr(self.serializer, "account_already_exists", False):
+            flows.notify_existing_account(request._request, self.serializer.validated_data["email"])
+            return self.verification_sent()
+        self.user = self.serializer.save(request._request)
+        flows.complete_signup(request._request, self.user)
+        if flows.verification_is_mandatory():
+            return self.verification_sent()
+        self.issue_credentials()
+        response = self.get_response()
+        if response.status_code == status.HTTP_200_OK:
+            response.status_code = status.HTTP_201_CREATED
+        return response
+
+    def verification_sent(self) -> Response:
+        return Response({"detail": VERIFICATION_SENT}, status=status.HTTP_201_CREATED)
+
+
+class VerifyEmailView(LoginResponseMixin, GenericAPIView):
+    """Verify an address with the ``key`` from its verification link.
+
+    ``200 {"detail": "ok"}``; with ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION the key also logs
+    its user in, and the answer is the login endpoint's. A wrong, used or expired key is
+    a 404 with a ``detail``.
+    """
+
+    permission_classes = (AllowAny,)
+    throttle_scope = VERIFY_EMAIL_SCOPE
+    serializer_class = VerifyEmailSerializer
+    invalid_key_message = _("This verification link is invalid or has expired.")
+
+    def get_key(self, request: Request) -> str:
+        self.serializer = self.get_serializer(data=request.data)
+        self.serializer.is_valid(raise_exception=True)
+        return self.serializer.validated_data["key"]
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        address = flows.confirm_email(request._request, self.get_key(request))
+        if address is None:
+            raise NotFound(self.invalid_key_message)
+        if allauth_settings.LOGIN_ON_EMAIL_CONFIRMATION and address.user.is_active:
+            self.user = address.user
+            self.issue_credentials()
+            return self.get_response()
+        return Response({"detail": _("ok")}, status=status.HTTP_200_OK)
+
+
+class ConfirmEmailView(VerifyEmailView):
+    """``account_confirm_email``: the key in the path instead of the body.
+
+    POST verifies, as VerifyEmailView does. GET, which is what a mail client or a link
+    scanner sends, changes nothing: it redirects to the frontend's verification page (the
+    link AccountAdapter puts in emails), where the user confirms.
+    """
+
+    def get_key(self, request: Request) -> str:
+        self.serializer = self.get_serializer(data={"key": self.kwargs["key"]})
+        self.serializer.is_valid(raise_exception=True)
+        return self.serializer.validated_data["key"]
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> HttpResponseRedirect:
+        # The adapter builds the link from the confirmation's key alone.
+        confirmation = SimpleNamespace(key=self.get_key(request))
+        adapter = get_adapter(request._request)
+        return HttpResponseRedirect(
+            adapter.get_email_confirmation_url(request._request, confirmation)
+        )
+
+
+class ResendEmailVerificationView(GenericAPIView):
+    """Send a new verification link. The answer is the same whether or not the address
+    belongs to an account, or is already verified."""
+
+    permission_classes = (AllowAny,)
+    throttle_scope = VERIFY_EMAIL_SCOPE
+    serializer_class = ResendEmailVerificationSerializer
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        flows.resend_verification_email(request._request, serializer.validated_data["email"])
+        return Response({"detail": _("ok")}, status=status.HTTP_200_OK)
+
+
+class EmailVerificationSentView(APIView):
+    """``account_email_verification_sent``: where allauth's own flows redirect after
+    sending a verification email (``adapter.respond_email_verification_sent``). This API
+    answers that redirect with the same body as a sign-up under mandatory verification."""
+
+    permission_classes = (AllowAny,)
+
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response({"detail": VERIFICATION_SENT}, status=status.HTTP_200_OK)
