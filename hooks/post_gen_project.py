@@ -13,22 +13,52 @@ import secrets
 import shutil
 from pathlib import Path
 
+# Everything JWT mode adds: its code, settings, checks, tests and documentation.
+JWT_FILES = [
+    "rest_auth/jwt_auth.py",
+    "rest_auth/jwt_checks.py",
+    "rest_auth/jwt_serializers.py",
+    "rest_auth/jwt_settings.py",
+    "rest_auth/jwt_views.py",
+    "rest_auth/tests/jwt_helpers.py",
+    "rest_auth/tests/test_jwt_auth.py",
+    "rest_auth/tests/test_jwt_blacklist.py",
+    "rest_auth/tests/test_jwt_checks.py",
+    "rest_auth/tests/test_jwt_cookies.py",
+    "rest_auth/tests/test_jwt_without_blacklist.py",
+    "docs/jwt.md",
+]
+
 
 def plan(answers: dict[str, object]) -> list[str]:
     """The paths, relative to the project, that these answers do not need."""
     remove: list[str] = []
     if answers["auth_mode"] != "token":
         remove.append("rest_auth/tests/test_token_auth.py")
+    if answers["auth_mode"] != "jwt":
+        remove.extend(JWT_FILES)
+    elif answers["jwt_blacklist"]:
+        remove.append("rest_auth/tests/test_jwt_without_blacklist.py")
+    else:
+        remove.append("rest_auth/tests/test_jwt_blacklist.py")
     return remove
 
 
 def remove_path(project: Path, relative: str) -> None:
-    """Delete a file or folder of the plan. A missing one is a bug in the plan: fail loudly."""
+    """Delete a file or folder of the plan. A missing one is a bug in the plan: fail loudly.
+
+    A folder the deletion leaves empty goes too (``docs/`` when no feature documents
+    itself there), up to the project directory.
+    """
     path = project / relative
     if path.is_dir():
         shutil.rmtree(path)
     else:
         path.unlink()
+    parent = path.parent
+    while parent != project and not any(parent.iterdir()):
+        parent.rmdir()
+        parent = parent.parent
 
 
 def write_env_file(project: Path) -> None:

@@ -14,8 +14,15 @@ import sys
 from collections.abc import Callable
 
 CHOICES = {
-    "auth_mode": ("token", "session"),
+    "auth_mode": ("token", "jwt", "session"),
     "database": ("sqlite", "postgresql"),
+}
+
+# Yes/no prompts, and the auth_mode they apply to: for any other mode the answer is
+# ignored, so it is not checked either.
+YES_NO_FOR_MODE = {
+    "jwt_cookies": "jwt",
+    "jwt_blacklist": "jwt",
 }
 
 # Module names the generated project imports or creates: a project directory with one of
@@ -114,6 +121,12 @@ def validate(answers: dict[str, object]) -> list[str]:
         problem = check(value) if isinstance(value, str) else "must be text"
         if problem:
             errors.append(f"{name}: {value!r} {problem}")
+    for name, mode in YES_NO_FOR_MODE.items():
+        value = answers.get(name)
+        # Cookiecutter turns yes/no/true/false into booleans; anything else got here
+        # through a replay or config file, or a template change, and is refused.
+        if answers.get("auth_mode") == mode and not isinstance(value, bool):
+            errors.append(f"{name}: {value!r} must be yes or no (true or false)")
     return errors
 
 

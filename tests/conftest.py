@@ -31,30 +31,44 @@ class Variant:
     """A set of answers worth baking, with a short name for test ids and database names."""
 
     name: str
-    answers: tuple[tuple[str, str], ...]
+    answers: tuple[tuple[str, str | bool], ...]
 
     @property
-    def context(self) -> dict[str, str]:
+    def context(self) -> dict[str, str | bool]:
         return dict(self.answers)
 
     def __str__(self) -> str:
         return self.name
 
 
-def variant(**answers: str) -> Variant:
-    name = "_".join(answers.values()) or "default"
-    return Variant(name, tuple(sorted(answers.items())))
+def variant(**answers: str | bool) -> Variant:
+    # A yes/no answer is its prompt's last word when yes ("cookies"), "no_cookies" when no.
+    words = [
+        value if isinstance(value, str) else ("" if value else "no_") + name.split("_")[-1]
+        for name, value in answers.items()
+    ]
+    return Variant("_".join(words) or "default", tuple(sorted(answers.items())))
 
 
-# The option matrix: every auth_mode on every database.
+# The option matrix: every auth_mode on every database; JWT's own yes/no prompts in every
+# combination on SQLite, and the default JWT project on PostgreSQL too.
 VARIANTS = [
-    variant(auth_mode=auth_mode, database=database)
-    for auth_mode in PROMPTS["auth_mode"]
-    for database in PROMPTS["database"]
+    *(
+        variant(auth_mode=auth_mode, database=database)
+        for auth_mode in PROMPTS["auth_mode"]
+        if auth_mode != "jwt"
+        for database in PROMPTS["database"]
+    ),
+    *(
+        variant(auth_mode="jwt", jwt_cookies=cookies, jwt_blacklist=blacklist, database="sqlite")
+        for cookies in (True, False)
+        for blacklist in (True, False)
+    ),
+    variant(auth_mode="jwt", jwt_cookies=True, jwt_blacklist=True, database="postgresql"),
 ]
 
 
-def bake(output_dir: Path, **answers: str) -> Path:
+def bake(output_dir: Path, **answers: str | bool) -> Path:
     """Bake with cookiecutter's Python API; unknown answers are a mistake, not ignored.
 
     Cookiecutter silently drops an ``extra_context`` key that cookiecutter.json does not

@@ -50,7 +50,7 @@ def test_the_defaults_are_valid():
         ("project_name", "  ", "must not be empty"),
         ("project_name", 'The "Best" API', "must not contain double quotes"),
         ("author_name", "Back\\slash", "must not contain double quotes, backslashes"),
-        ("auth_mode", "oauth", "must be one of: token, session"),
+        ("auth_mode", "oauth", "must be one of: token, jwt, session"),
         ("database", "mysql", "must be one of: sqlite, postgresql"),
     ],
 )
@@ -58,6 +58,47 @@ def test_bad_answer_names_prompt_value_and_what_is_allowed(prompt, value, allowe
     [message] = pre_gen_project.validate({**GOOD, prompt: value})
     assert message.startswith(f"{prompt}: {value!r} ")
     assert allowed in message
+
+
+@pytest.mark.parametrize("prompt", ["jwt_cookies", "jwt_blacklist"])
+@pytest.mark.parametrize("value", ["maybe", "", None, 1])
+def test_jwt_yes_no_prompts_must_be_booleans_in_jwt_mode(prompt, value):
+    [message] = pre_gen_project.validate({**GOOD, "auth_mode": "jwt", prompt: value})
+    assert message == f"{prompt}: {value!r} must be yes or no (true or false)"
+
+
+@pytest.mark.parametrize("auth_mode", ["token", "session"])
+def test_jwt_answers_are_ignored_in_other_modes(auth_mode):
+    answers = {**GOOD, "auth_mode": auth_mode, "jwt_cookies": "maybe", "jwt_blacklist": None}
+    assert pre_gen_project.validate(answers) == []
+
+
+@pytest.mark.parametrize("cookies", [True, False])
+@pytest.mark.parametrize("blacklist", [True, False])
+def test_jwt_yes_no_answers_are_valid(cookies, blacklist):
+    answers = {**GOOD, "auth_mode": "jwt", "jwt_cookies": cookies, "jwt_blacklist": blacklist}
+    assert pre_gen_project.validate(answers) == []
+
+
+def test_yes_no_on_the_command_line_becomes_a_boolean(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "cookiecutter", "--no-input", str(ROOT), "-o", str(tmp_path),
+         "auth_mode=jwt", "jwt_cookies=no", "jwt_blacklist=yes"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    settings = (tmp_path / "my_api" / "config" / "settings.py").read_text()
+    assert '"JWT_AUTH_COOKIE"' not in settings
+    assert '"rest_framework_simplejwt.token_blacklist"' in settings
+
+
+def test_a_yes_no_answer_that_is_neither_stops_the_bake(tmp_path):
+    # Cookiecutter itself refuses it, before any hook or file.
+    with pytest.raises(ValueError, match="jwt_cookies"):
+        bake(tmp_path, auth_mode="jwt", jwt_cookies="maybe")
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("domain", ["example.com", "api.example.co.uk", "localhost", "xn--bcher-kva.example"])
@@ -117,26 +158,68 @@ def test_no_prompt_asks_for_a_secret():
 # --- post-generation: the pruning plan as a table --------------------------------------
 
 TOKEN_ONLY = ["rest_auth/tests/test_token_auth.py"]
+JWT_ONLY = [
+    "rest_auth/jwt_auth.py",
+    "rest_auth/jwt_checks.py",
+    "rest_auth/jwt_serializers.py",
+    "rest_auth/jwt_settings.py",
+    "rest_auth/jwt_views.py",
+    "rest_auth/tests/jwt_helpers.py",
+    "rest_auth/tests/test_jwt_auth.py",
+    "rest_auth/tests/test_jwt_blacklist.py",
+    "rest_auth/tests/test_jwt_checks.py",
+    "rest_auth/tests/test_jwt_cookies.py",
+    "rest_auth/tests/test_jwt_without_blacklist.py",
+    "docs/jwt.md",
+]
+WITH_BLACKLIST_ONLY = ["rest_auth/tests/test_jwt_blacklist.py"]
+WITHOUT_BLACKLIST_ONLY = ["rest_auth/tests/test_jwt_without_blacklist.py"]
+JWT = {"auth_mode": "jwt"}
 
 
 @pytest.mark.parametrize(
     ("answers", "removed"),
     [
-        ({"auth_mode": "token", "database": "sqlite"}, []),
-        ({"auth_mode": "token", "database": "postgresql"}, []),
-        ({"auth_mode": "session", "database": "sqlite"}, TOKEN_ONLY),
-        ({"auth_mode": "session", "database": "postgresql"}, TOKEN_ONLY),
+        ({"auth_mode": "token", "database": "sqlite"}, JWT_ONLY),
+        ({"auth_mode": "token", "database": "postgresql"}, JWT_ONLY),
+        ({"auth_mode": "session", "database": "sqlite"}, TOKEN_ONLY + JWT_ONLY),
+        ({"auth_mode": "session", "database": "postgresql"}, TOKEN_ONLY + JWT_ONLY),
+        # JWT answers do not matter in other modes
+        ({"auth_mode": "token", "jwt_cookies": False, "jwt_blacklist": False}, JWT_ONLY),
+        ({**JWT, "jwt_cookies": True, "jwt_blacklist": True}, TOKEN_ONLY + WITHOUT_BLACKLIST_ONLY),
+        ({**JWT, "jwt_cookies": False, "jwt_blacklist": True}, TOKEN_ONLY + WITHOUT_BLACKLIST_ONLY),
+        ({**JWT, "jwt_cookies": True, "jwt_blacklist": False}, TOKEN_ONLY + WITH_BLACKLIST_ONLY),
+        ({**JWT, "jwt_cookies": False, "jwt_blacklist": False}, TOKEN_ONLY + WITH_BLACKLIST_ONLY),
     ],
 )
 def test_pruning_plan(answers, removed):
-    assert post_gen_project.plan(answers) == removed
+    assert post_gen_project.plan({**GOOD, **answers}) == removed
 
 
 def test_every_planned_path_exists_in_the_template():
     template = ROOT / "{{cookiecutter.project_slug}}"
     for auth_mode in PROMPTS["auth_mode"]:
-        for relative in post_gen_project.plan({**GOOD, "auth_mode": auth_mode}):
-            assert (template / relative).exists(), relative
+        for blacklist in (True, False):
+            answers = {**GOOD, "auth_mode": auth_mode, "jwt_blacklist": blacklist}
+            for relative in post_gen_project.plan(answers):
+                assert (template / relative).exists(), relative
+
+
+def test_every_jwt_file_of_the_template_is_pruned_in_other_modes():
+    template = ROOT / "{{cookiecutter.project_slug}}"
+    jwt_files = {
+        str(path.relative_to(template))
+        for path in template.rglob("*")
+        if path.is_file() and "jwt" in path.name and "__pycache__" not in path.parts
+    }
+    assert jwt_files == set(post_gen_project.JWT_FILES)
+
+
+def test_a_folder_left_empty_by_pruning_goes_too(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "jwt.md").write_text("x")
+    post_gen_project.remove_path(tmp_path, "docs/jwt.md")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_wrong_path_in_the_plan_fails_loudly(tmp_path):

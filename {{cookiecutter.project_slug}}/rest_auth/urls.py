@@ -3,6 +3,10 @@
 from django.urls import path
 
 from . import views
+{%- if cookiecutter.auth_mode == "jwt" %}
+from .jwt_auth import get_refresh_view
+from .jwt_views import TokenVerifyView
+{%- endif %}
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="rest_login"),
@@ -15,4 +19,8 @@ urlpatterns = [
         views.PasswordResetConfirmView.as_view(),
         name="rest_password_reset_confirm",
     ),
+{%- if cookiecutter.auth_mode == "jwt" %}
+    path("token/verify/", TokenVerifyView.as_view(), name="token_verify"),
+    path("token/refresh/", get_refresh_view().as_view(), name="token_refresh"),
+{%- endif %}
 ]
