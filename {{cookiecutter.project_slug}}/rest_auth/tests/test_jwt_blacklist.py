@@ -1,7 +1,15 @@
 """With simplejwt's blacklist app: logout, rotation and password changes revoke refresh
 tokens, and a revoked or reused refresh token is refused."""
-
+{% if cookiecutter.database == "postgresql" %}
+import threading
+from concurrent.futures import ThreadPoolExecutor
+{% endif %}
 import pytest
+{%- if cookiecutter.database == "postgresql" %}
+from django.db import IntegrityError, connection, transaction
+{%- else %}
+from django.db import IntegrityError, transaction
+{%- endif %}
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
@@ -119,11 +127,46 @@ class TestRotation:
         api_client.cookies[REFRESH_COOKIE] = first
         assert api_client.post(REFRESH_URL, **csrf).status_code == 401
 
-    def test_of_two_uses_of_one_token_one_wins(self, user):
+    def test_a_token_is_consumed_once(self, user):
         token = genuine(user, "refresh")
         consume_refresh_token(RefreshToken(str(token)))
         with pytest.raises(TokenError, match="blacklisted"):
+            # verify=False: as a concurrent use that checked the blacklist before the first
+            # one wrote to it.
             consume_refresh_token(RefreshToken(str(token), verify=False))
+
+    def test_the_blacklist_holds_one_row_per_token(self, user):
+        # What makes consuming atomic: the second insert fails, whoever comes second.
+        outstanding = RefreshToken(str(genuine(user, "refresh"))).outstand()[0]
+        BlacklistedToken.objects.create(token=outstanding)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            BlacklistedToken.objects.create(token=outstanding)
+{%- if cookiecutter.database == "postgresql" %}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_refreshes_with_one_token_one_wins(user, rest_auth_settings, settings):
+    """Real concurrency, on PostgreSQL: two requests race with one refresh token."""
+    settings.SIMPLE_JWT = {
+        **settings.SIMPLE_JWT,
+        "ROTATE_REFRESH_TOKENS": True,
+        "BLACKLIST_AFTER_ROTATION": True,
+    }
+    rest_auth_settings(**HEADER_MODE)
+    token = str(genuine(user, "refresh"))
+    start = threading.Barrier(2)
+
+    def use_token() -> int:
+        try:
+            start.wait()
+            return refresh(APIClient(), token).status_code
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        statuses = sorted(pool.map(lambda _: use_token(), range(2)))
+    assert statuses == [200, 401]
+{%- endif %}
 
 
 @pytest.mark.django_db
