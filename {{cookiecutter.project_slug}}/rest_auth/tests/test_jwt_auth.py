@@ -15,6 +15,7 @@ from rest_auth.jwt_settings import DEFAULTS
 from rest_auth.tests.jwt_helpers import (
     CHANGE_URL,
     HEADER_MODE,
+    LOGIN_URL,
     LOGOUT_URL,
     REFRESH_URL,
     USER_URL,
@@ -305,9 +306,7 @@ class TestLogoutAndPasswords:
         rest_auth_settings(OLD_PASSWORD_FIELD_ENABLED=False)
         body = {"new_password1": NEW, "new_password2": NEW}
         bearer(genuine(user)).post(CHANGE_URL, body, format="json")
-        response = api_client.post(
-            "/api/auth/login/", {"username": "alice", "password": NEW}, format="json"
-        )
+        response = api_client.post(LOGIN_URL, {"username": "alice", "password": NEW}, format="json")
         assert bearer(response.json()["access"]).get(USER_URL).status_code == 200
         assert login(APIClient()).status_code == 400  # with the old password
 

@@ -14,7 +14,6 @@ from rest_auth.tests.jwt_helpers import (
     ACCESS_COOKIE,
     CHANGE_URL,
     COOKIE_MODE,
-    LOGIN_URL,
     LOGOUT_URL,
     REFRESH_COOKIE,
     REFRESH_URL,
@@ -332,8 +331,3 @@ class TestRefreshAndLogoutCookies:
         response = browser.post(CHANGE_URL, body, format="json", **csrf_headers(browser))
         assert response.cookies[ACCESS_COOKIE].value == ""
         assert response.cookies[REFRESH_COOKIE].value == ""
-
-
-def test_login_url_is_the_one_documented():
-    assert LOGIN_URL == "/api/auth/login/"
-    assert REFRESH_URL == "/api/auth/token/refresh/"

@@ -12,6 +12,15 @@ CORE_TESTS = [
     "test_user_details.py",
     "test_password_change.py",
     "test_password_reset.py",
+{%- if cookiecutter.auth_mode == "jwt" %}
+    "test_jwt_auth.py",
+    "test_jwt_cookies.py",
+{%- if cookiecutter.jwt_blacklist %}
+    "test_jwt_blacklist.py",
+{%- else %}
+    "test_jwt_without_blacklist.py",
+{%- endif %}
+{%- endif %}
 ]
 
 
