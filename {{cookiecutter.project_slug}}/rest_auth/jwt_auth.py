@@ -137,13 +137,25 @@ def revoke_access_token(access: Token) -> None:
         cache.set(REVOKED_KEY.format(jti=access["jti"]), True, timeout=int(remaining) + 1)
 
 
+def revoke_request_access_token(request: Request) -> None:
+    """Revoke the access token the request was authenticated with, if any."""
+    if isinstance(request.auth, Token):
+        revoke_access_token(request.auth)
+
+
+def access_token_revoked(token: Token) -> bool:
+    """Was this access token revoked (by a logout)? One cache read per request."""
+    return bool(cache.get(REVOKED_KEY.format(jti=token.get(jwt_settings().JTI_CLAIM))))
+
+
 def is_revoked(token: Token) -> bool:
-    jti = token.get(jwt_settings().JTI_CLAIM)
-    if cache.get(REVOKED_KEY.format(jti=jti)):
+    """Was this token, of either type, revoked: by a logout, or in the blacklist?"""
+    if access_token_revoked(token):
         return True
     if blacklist_installed():
         from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 
+        jti = token.get(jwt_settings().JTI_CLAIM)
         return BlacklistedToken.objects.filter(token__jti=jti).exists()
     return False
 
@@ -232,7 +244,9 @@ class JWTCookieAuthentication(JWTAuthentication):
 
     def get_validated_token(self, raw_token: bytes | str) -> Token:
         token = super().get_validated_token(raw_token)
-        if is_revoked(token):
+        # Access tokens are never in the blacklist (only refresh tokens are): the cache
+        # alone says whether a logout revoked this one.
+        if access_token_revoked(token):
             raise InvalidToken(_("Token has been revoked"))
         return token
 
@@ -327,8 +341,7 @@ def jwt_logout_response(request: Request) -> Response:
     is installed; without it nothing on the server can revoke a refresh token, and the
     answer says so.
     """
-    if isinstance(request.auth, Token):
-        revoke_access_token(request.auth)
+    revoke_request_access_token(request)
     data = request.data if isinstance(request.data, dict) else {}
     cookie_name = api_settings.JWT_AUTH_REFRESH_COOKIE
     raw_token = data.get("refresh") or (request.COOKIES.get(cookie_name) if cookie_name else None)

@@ -28,7 +28,13 @@ from rest_framework.views import APIView
 
 from .app_settings import api_settings
 {%- if cookiecutter.auth_mode == "jwt" %}
-from .jwt_auth import jwt_login_body, jwt_logout_response, set_jwt_cookies, unset_jwt_cookies
+from .jwt_auth import (
+    jwt_login_body,
+    jwt_logout_response,
+    revoke_request_access_token,
+    set_jwt_cookies,
+    unset_jwt_cookies,
+)
 {%- endif %}
 from .throttling import LOGIN_SCOPE, PASSWORD_CHANGE_SCOPE, PASSWORD_RESET_SCOPE
 {%- if cookiecutter.auth_mode == "jwt" %}
@@ -223,6 +229,7 @@ class PasswordChangeView(GenericAPIView):
             django_logout(request)
             revoke_tokens(user)
             if api_settings.USE_JWT:
+                revoke_request_access_token(request)
                 unset_jwt_cookies(response)
         elif api_settings.USE_JWT:
             access, refresh = jwt_encode(user)

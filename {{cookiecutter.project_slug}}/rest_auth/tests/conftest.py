@@ -1,13 +1,16 @@
 """Fixtures shared by the rest_auth tests.
 
-``auth_client`` logs in the way this project's clients do: with the API token in the
-Authorization header when TOKEN_MODEL is set,
 {%- if cookiecutter.auth_mode == "jwt" %}
-with the JWT access token as a Bearer header when login returns
-it in the body only, with the JWT cookies and the CSRF header when login sets them,
+``auth_client`` logs in the way this project's clients do: with the API token in the
+Authorization header when TOKEN_MODEL is set; with the JWT access token as a Bearer header
+when login returns it in the body only; with the JWT cookies and the CSRF header when login
+sets them; otherwise with the session cookie and the CSRF header a browser app sends. Most
+tests use it, so they hold for every transport.
+{%- else %}
+``auth_client`` logs in the way this project's clients do: with the API token in the
+Authorization header when TOKEN_MODEL is set, otherwise with the session cookie and the
+CSRF header a browser app sends. Most tests use it, so they hold for either transport.
 {%- endif %}
-otherwise with the session cookie and the CSRF header a browser app sends. Most tests use
-it, so they hold for every transport.
 """
 
 from __future__ import annotations

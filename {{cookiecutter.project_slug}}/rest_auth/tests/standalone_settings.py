@@ -5,9 +5,13 @@ test_standalone.py runs the core tests under them to prove rest_auth is a reusab
 {%- if cookiecutter.auth_mode == "jwt" %}
 
 from datetime import timedelta
-{%- endif %}
+
+# 32 bytes at least: it signs the JWTs, and PyJWT warns about shorter HMAC keys.
+SECRET_KEY = "standalone-test-settings-only-signing-key"
+{%- else %}
 
 SECRET_KEY = "standalone-test-settings-only"
+{%- endif %}
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",

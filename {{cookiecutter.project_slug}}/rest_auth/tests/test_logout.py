@@ -6,7 +6,7 @@ from django.urls import reverse
 LOGOUT_URL = reverse("rest_logout")
 
 
-# The detail may go on to say what could not be revoked (JWT without a blacklist).
+# The detail may go on to say what the server could not revoke.
 LOGGED_OUT = "Successfully logged out."
 
 

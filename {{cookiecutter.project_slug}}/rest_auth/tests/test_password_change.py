@@ -56,7 +56,7 @@ class TestPasswordChange:
         rest_auth_settings(LOGOUT_ON_PASSWORD_CHANGE=False, OLD_PASSWORD_FIELD_ENABLED=False)
         response = change(auth_client)
         assert response.status_code == 200
-        # A client takes up whatever new credential the change hands out (JWT mode).
+        # A client takes up whatever new credential the change hands out, if any.
         use_credentials(auth_client, response)
         assert auth_client.get(USER_URL).status_code == 200
 
