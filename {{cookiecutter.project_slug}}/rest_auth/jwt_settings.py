@@ -32,8 +32,8 @@ DEFAULTS: dict[str, Any] = {
     "JWT_AUTH_COOKIE_DOMAIN": None,
     # Bodies carry access_expiration / refresh_expiration.
     "JWT_AUTH_RETURN_EXPIRATION": False,
-    # CSRF: required for requests authenticated by the access cookie, or for every request
-    # that does not carry an Authorization header.
+    # CSRF (when JWT_AUTH_COOKIE is set): required for unsafe requests authenticated by the
+    # access cookie, or for every unsafe request without an Authorization header (login too).
     "JWT_AUTH_COOKIE_USE_CSRF": False,
     "JWT_AUTH_COOKIE_ENFORCE_CSRF_ON_UNAUTHENTICATED": False,
 }
