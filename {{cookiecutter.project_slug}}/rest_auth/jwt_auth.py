@@ -42,6 +42,10 @@ from .app_settings import api_settings
 from .jwt_settings import BLACKLIST_APP
 
 REVOKED_KEY = "rest_auth:jwt:revoked:{jti}"
+# Claim of an access token naming the refresh token it was issued with: logout revokes that
+# refresh token even when the client cannot send it (an HttpOnly cookie whose path does
+# not cover the logout endpoint).
+REFRESH_JTI_CLAIM = "refresh_jti"
 
 
 def blacklist_installed() -> bool:
@@ -54,6 +58,13 @@ def jwt_settings() -> Any:
 
 
 # --- Cookies -------------------------------------------------------------------------
+
+
+def access_token_for(refresh: RefreshToken) -> Token:
+    """The access token of a refresh token: its claims, and the refresh token's id."""
+    access = refresh.access_token
+    access[REFRESH_JTI_CLAIM] = refresh[jwt_settings().JTI_CLAIM]
+    return access
 
 
 def expiration(token: Token) -> datetime:
@@ -168,6 +179,20 @@ def revoke_refresh_token(raw: str) -> None:
     except (ValueError, TypeError, OverflowError, DjangoValidationError):
         # simplejwt looks the user up by the token's user id, which may be of the wrong type.
         raise TokenError(_("Token contained no recognizable user identification")) from None
+
+
+def revoke_paired_refresh_token(access: Token) -> bool:
+    """Blacklist the refresh token this access token was issued with; False if unknown."""
+    from rest_framework_simplejwt.token_blacklist.models import (
+        BlacklistedToken,
+        OutstandingToken,
+    )
+
+    outstanding = OutstandingToken.objects.filter(jti=access.get(REFRESH_JTI_CLAIM)).first()
+    if outstanding is None:
+        return False
+    BlacklistedToken.objects.get_or_create(token=outstanding)
+    return True
 
 
 def consume_refresh_token(refresh: RefreshToken) -> None:
@@ -294,7 +319,6 @@ class CookieTokenRefreshSerializer(serializers.Serializer):
         # The user must still exist, be active, and (CHECK_REVOKE_TOKEN) have the password
         # the token was issued under.
         JWTCookieAuthentication().get_user(refresh)
-        access = refresh.access_token
         rotate = jwt_settings().ROTATE_REFRESH_TOKENS
         if rotate:
             if jwt_settings().BLACKLIST_AFTER_ROTATION and blacklist_installed():
@@ -303,6 +327,8 @@ class CookieTokenRefreshSerializer(serializers.Serializer):
             refresh.set_exp()
             refresh.set_iat()
             refresh.outstand()
+        # Built after the rotation, so it names the refresh token that stays valid.
+        access = access_token_for(refresh)
         return {"access": access, "refresh": refresh, "rotated": rotate}
 
 
@@ -337,9 +363,9 @@ def jwt_logout_response(request: Request) -> Response:
     """Revoke what the request holds, and clear both cookies whatever happens.
 
     The access token the request was made with is revoked until it expires. The refresh
-    token, from the body (``refresh``) or its cookie, is blacklisted when the blacklist app
-    is installed; without it nothing on the server can revoke a refresh token, and the
-    answer says so.
+    token, from the body (``refresh``) or its cookie, or else the one the access token was
+    issued with, is blacklisted when the blacklist app is installed; without it nothing on
+    the server can revoke a refresh token, and the answer says so.
     """
     revoke_request_access_token(request)
     data = request.data if isinstance(request.data, dict) else {}
@@ -353,9 +379,11 @@ def jwt_logout_response(request: Request) -> Response:
             "(no blacklist is installed): it stays valid until it expires."
         )
     elif not raw_token:
-        body["detail"] = _(
-            "Successfully logged out. No refresh token was sent, so none was revoked."
-        )
+        paired = isinstance(request.auth, Token) and revoke_paired_refresh_token(request.auth)
+        if not paired:
+            body["detail"] = _(
+                "Successfully logged out. No refresh token was sent, so none was revoked."
+            )
     else:
         try:
             if not isinstance(raw_token, str):

@@ -9,7 +9,7 @@ from django.db.models import Model
 
 from .app_settings import api_settings
 {%- if cookiecutter.auth_mode == "jwt" %}
-from .jwt_auth import blacklist_refresh_tokens
+from .jwt_auth import access_token_for, blacklist_refresh_tokens
 {%- endif %}
 
 
@@ -27,7 +27,7 @@ def default_create_token(
 def jwt_encode(user: AbstractBaseUser) -> tuple[Any, Any]:
     """A new (access, refresh) token pair, with the claims of JWT_TOKEN_CLAIMS_SERIALIZER."""
     refresh = api_settings.JWT_TOKEN_CLAIMS_SERIALIZER.get_token(user)
-    return refresh.access_token, refresh
+    return access_token_for(refresh), refresh
 {%- endif %}
 
 

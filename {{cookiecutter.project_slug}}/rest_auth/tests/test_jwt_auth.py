@@ -79,8 +79,10 @@ class TestLogin:
         body = response.json()
         assert set(body) == {"access", "refresh", "user"}
         assert body["user"]["username"] == "alice"
-        assert AccessToken(body["access"])["user_id"] == str(user.pk)
-        assert RefreshToken(body["refresh"])["user_id"] == str(user.pk)
+        access, refresh = AccessToken(body["access"]), RefreshToken(body["refresh"])
+        assert access["user_id"] == refresh["user_id"] == str(user.pk)
+        # The access token names its refresh token, so logout can revoke the pair.
+        assert access["refresh_jti"] == refresh["jti"]
 
     def test_the_access_token_authenticates(self, api_client, user):
         access = login(api_client).json()["access"]

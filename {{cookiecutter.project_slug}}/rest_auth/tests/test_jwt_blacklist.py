@@ -64,6 +64,28 @@ class TestLogout:
         assert api_client.post(LOGOUT_URL, **csrf).json() == {"detail": "Successfully logged out."}
         assert blacklisted(token)
 
+    def test_logout_revokes_the_refresh_cookie_a_browser_does_not_send(
+        self, api_client, user, rest_auth_settings
+    ):
+        # With the refresh cookie's path limited to the refresh endpoint, a browser does not
+        # send it to logout: the access token names it instead.
+        rest_auth_settings(**{**COOKIE_MODE, "JWT_AUTH_REFRESH_COOKIE_PATH": REFRESH_URL})
+        login(api_client)
+        token = api_client.cookies.pop(REFRESH_COOKIE).value
+        csrf = {"HTTP_X_CSRFTOKEN": api_client.cookies["csrftoken"].value}
+        assert api_client.post(LOGOUT_URL, **csrf).json() == {"detail": "Successfully logged out."}
+        assert blacklisted(token)
+
+    def test_logout_with_a_bearer_token_revokes_its_refresh_token(
+        self, api_client, user, rest_auth_settings
+    ):
+        rest_auth_settings(**HEADER_MODE)
+        body = login(api_client).json()
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {body['access']}")
+        assert client.post(LOGOUT_URL).json() == {"detail": "Successfully logged out."}
+        assert blacklisted(body["refresh"])
+
     def test_logout_without_a_refresh_token_says_none_was_revoked(self, user, rest_auth_settings):
         rest_auth_settings(**HEADER_MODE)
         response = APIClient().post(LOGOUT_URL)
@@ -106,6 +128,14 @@ class TestRotation:
         assert RefreshToken(body["refresh"])["jti"] != old["jti"]
         assert blacklisted(old)
         assert refresh(APIClient(), body["refresh"]).status_code == 200
+
+    def test_a_refreshed_access_token_names_the_new_refresh_token(self, user, rest_auth_settings):
+        rest_auth_settings(**HEADER_MODE)
+        body = refresh(APIClient(), genuine(user, "refresh")).json()
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {body['access']}")
+        client.post(LOGOUT_URL)
+        assert blacklisted(body["refresh"])
 
     def test_a_reused_rotated_token_is_refused(self, user, rest_auth_settings):
         rest_auth_settings(**HEADER_MODE)
