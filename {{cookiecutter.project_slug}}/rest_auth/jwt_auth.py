@@ -13,8 +13,11 @@ carried in is decided here, per request, by the ``JWT_AUTH_*`` REST_AUTH setting
   the new cookies.
 
 Revocation: with simplejwt's blacklist app installed, logout and rotation blacklist refresh
-tokens (in the database); an access token presented at logout is remembered as revoked in
-the cache until it expires, so give production a shared cache (CACHE_URL).
+tokens (in the database; logout finds the refresh token in the body, its cookie, or the
+``refresh_jti`` claim of the access token); an access token presented at logout is
+remembered as revoked in the cache until it expires, so give production a shared cache
+(CACHE_URL). Tokens issued before a password change are refused through simplejwt's
+CHECK_REVOKE_TOKEN, which the generated settings turn on.
 """
 
 from __future__ import annotations
