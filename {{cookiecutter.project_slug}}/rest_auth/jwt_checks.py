@@ -24,6 +24,25 @@ def check_jwt_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMess
     return [*check_simplejwt(), *check_samesite(), *check_refresh_cookie_path()]
 
 
+@register(deploy=True)
+def check_jwt_deployment(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """Only with ``manage.py check --deploy``: what is fine in development but not live."""
+    if not isinstance(getattr(settings, "REST_AUTH", None) or {}, dict):
+        return []
+    uses_cookies = configured("JWT_AUTH_COOKIE") or configured("JWT_AUTH_REFRESH_COOKIE")
+    if uses_cookies and not configured("JWT_AUTH_SECURE"):
+        return [
+            Warning(
+                "REST_AUTH['JWT_AUTH_SECURE'] is False: browsers send the JWT cookies over "
+                "plain HTTP too, where anyone on the network can read them.",
+                hint="Set JWT_AUTH_SECURE to True in production (the generated settings "
+                "use `not DEBUG`).",
+                id="rest_auth.W002",
+            )
+        ]
+    return []
+
+
 def check_simplejwt() -> list[CheckMessage]:
     if configured("USE_JWT") and importlib.util.find_spec("rest_framework_simplejwt") is None:
         return [

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from rest_auth import jwt_checks
-from rest_auth.jwt_checks import check_jwt_settings, path_covers
+from rest_auth.jwt_checks import check_jwt_deployment, check_jwt_settings, path_covers
 
 
 def ids():
@@ -87,6 +87,22 @@ def test_samesite_values(rest_auth_settings, samesite):
 def test_refresh_cookie_path_must_cover_the_refresh_endpoint(rest_auth_settings, path, expected):
     rest_auth_settings(JWT_AUTH_REFRESH_COOKIE="refresh", JWT_AUTH_REFRESH_COOKIE_PATH=path)
     assert ids() == expected
+
+
+@pytest.mark.parametrize(
+    ("cookie", "secure", "expected"),
+    [("access", False, ["rest_auth.W002"]), ("access", True, []), (None, False, [])],
+)
+def test_deployment_wants_secure_cookies(rest_auth_settings, cookie, secure, expected):
+    rest_auth_settings(JWT_AUTH_COOKIE=cookie, JWT_AUTH_REFRESH_COOKIE=None, JWT_AUTH_SECURE=secure)
+    assert [message.id for message in check_jwt_deployment()] == expected
+
+
+def test_deployment_check_runs_only_with_deploy(rest_auth_settings):
+    from django.core.checks.registry import registry
+
+    assert check_jwt_deployment in registry.get_checks(include_deployment_checks=True)
+    assert check_jwt_deployment not in registry.get_checks()
 
 
 def test_refresh_cookie_path_does_not_matter_without_the_cookie(rest_auth_settings):
