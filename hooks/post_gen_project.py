@@ -13,6 +13,25 @@ import secrets
 import shutil
 from pathlib import Path
 
+# Everything JWT mode adds: its code, settings, checks, tests and documentation.
+JWT_FILES = [
+    "rest_auth/jwt_auth.py",
+    "rest_auth/jwt_checks.py",
+    "rest_auth/jwt_schema.py",
+    "rest_auth/jwt_serializers.py",
+    "rest_auth/jwt_settings.py",
+    "rest_auth/jwt_views.py",
+    "rest_auth/tests/jwt_helpers.py",
+    "rest_auth/tests/test_jwt_auth.py",
+    "rest_auth/tests/test_jwt_blacklist.py",
+    "rest_auth/tests/test_jwt_checks.py",
+    "rest_auth/tests/test_jwt_cookies.py",
+    "rest_auth/tests/test_jwt_without_blacklist.py",
+    "docs/jwt.md",
+    "demo/templates/demo/features/jwt.js",
+    "demo/tests/test_demo_jwt_e2e.py",
+]
+
 
 def plan(answers: dict[str, object]) -> list[str]:
     """The paths, relative to the project, that these answers do not need."""
@@ -23,28 +42,38 @@ def plan(answers: dict[str, object]) -> list[str]:
         remove += ["rest_auth/schema.py", "rest_auth/tests/test_schema.py"]
         if answers["registration"]:
             remove.append("rest_auth/registration/schema.py")
+        if answers["auth_mode"] == "jwt":
+            remove.append("rest_auth/jwt_schema.py")
     if not answers["demo_page"]:
         remove.append("demo")
     if not answers["registration"]:
         # The package holds its views, allauth adapter, email templates and tests.
         remove += ["rest_auth/registration", "docs/registration.md"]
-    return remove
+    if answers["auth_mode"] != "jwt":
+        remove.extend(JWT_FILES)
+    elif answers["jwt_blacklist"]:
+        remove.append("rest_auth/tests/test_jwt_without_blacklist.py")
+    else:
+        remove.append("rest_auth/tests/test_jwt_blacklist.py")
+    # A path inside a folder the plan removes whole goes with it.
+    return [path for path in remove if not any(path.startswith(f"{d}/") for d in remove)]
 
 
 def remove_path(project: Path, relative: str) -> None:
-    """Delete a file or folder of the plan. A missing one is a bug in the plan: fail loudly."""
+    """Delete a file or folder of the plan. A missing one is a bug in the plan: fail loudly.
+
+    A folder the deletion leaves empty goes too (``docs/`` when no feature documents
+    itself there), up to the project directory.
+    """
     path = project / relative
     if path.is_dir():
         shutil.rmtree(path)
     else:
         path.unlink()
-
-
-def remove_empty_folders(project: Path) -> None:
-    """A folder whose every file was pruned (docs/ without any feature) goes too."""
-    for path in sorted(project.rglob("*"), key=lambda p: len(p.parts), reverse=True):
-        if path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    parent = path.parent
+    while parent != project and not any(parent.iterdir()):
+        parent.rmdir()
+        parent = parent.parent
 
 
 def write_env_file(project: Path) -> None:
@@ -72,7 +101,6 @@ def next_steps(project: Path) -> str:
 def main(answers: dict[str, object], project: Path) -> None:
     for relative in plan(answers):
         remove_path(project, relative)
-    remove_empty_folders(project)
     write_env_file(project)
     print(next_steps(project))
 

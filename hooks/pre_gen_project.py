@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 
 CHOICES = {
-    "auth_mode": ("token", "session"),
+    "auth_mode": ("token", "jwt", "session"),
     # These two configure django-allauth: they apply only with registration, and are
     # validated (but ignored) without it, where login accepts a username or an email.
     "email_verification": ("optional", "mandatory", "none"),
@@ -23,7 +23,15 @@ CHOICES = {
 }
 # Yes/no prompts: JSON booleans in cookiecutter.json, which cookiecutter converts answers
 # such as "yes"/"no" to. Anything else reaching the hook is a bug to report, not to guess.
-BOOLEANS = ("registration", "api_docs", "demo_page")
+# Each with the auth_mode it applies to (None: every mode); for any other mode the answer
+# is ignored, so it is not checked either.
+BOOLEANS: dict[str, str | None] = {
+    "jwt_cookies": "jwt",
+    "jwt_blacklist": "jwt",
+    "registration": None,
+    "api_docs": None,
+    "demo_page": None,
+}
 
 # Module names the generated project imports or creates: a project directory with one of
 # these names would shadow it whenever the project's parent directory is on sys.path.
@@ -122,9 +130,11 @@ def validate(answers: dict[str, object]) -> list[str]:
         problem = check(value) if isinstance(value, str) else "must be text"
         if problem:
             errors.append(f"{name}: {value!r} {problem}")
-    for name in BOOLEANS:
+    for name, mode in BOOLEANS.items():
         value = answers.get(name)
-        if not isinstance(value, bool):
+        # Cookiecutter turns yes/no/true/false into booleans; anything else got here
+        # through a replay or config file, or a template change, and is refused.
+        if mode in (None, answers.get("auth_mode")) and not isinstance(value, bool):
             errors.append(f"{name}: {value!r} must be yes or no (true or false)")
     return errors
 

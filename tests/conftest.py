@@ -62,9 +62,9 @@ def variant(**answers: object) -> Variant:
 
 
 # The option matrix, pairwise: every auth_mode on every database; every email_verification
-# and every login_method value with each auth_mode; each yes/no prompt turned off at least
-# once (the defaults turn them all on). Each variant costs a bake and a suite run: add one
-# only for a new pair.
+# and every login_method value with each auth_mode; JWT's own yes/no prompts in every
+# combination; each other yes/no prompt turned off at least once (the defaults turn them
+# all on). Each variant costs a bake and a suite run: add one only for a new pair.
 VARIANTS = [
     variant(auth_mode="token", email_verification="optional", login_method="username_email"),
     variant(
@@ -89,6 +89,11 @@ VARIANTS = [
         database="postgresql",
     ),
     variant(auth_mode="session", registration=False, api_docs=False, demo_page=False),
+    variant(auth_mode="jwt", email_verification="mandatory", login_method="username_email"),
+    variant(auth_mode="jwt", jwt_blacklist=False, email_verification="none", login_method="email"),
+    variant(auth_mode="jwt", jwt_cookies=False, login_method="username"),
+    variant(auth_mode="jwt", jwt_cookies=False, jwt_blacklist=False, registration=False),
+    variant(auth_mode="jwt", database="postgresql"),
 ]
 
 

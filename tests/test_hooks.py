@@ -61,7 +61,7 @@ def test_every_choice_prompt_is_validated_with_the_same_list():
         ("project_name", "  ", "must not be empty"),
         ("project_name", 'The "Best" API', "must not contain double quotes"),
         ("author_name", "Back\\slash", "must not contain double quotes, backslashes"),
-        ("auth_mode", "oauth", "must be one of: token, session"),
+        ("auth_mode", "oauth", "must be one of: token, jwt, session"),
         ("database", "mysql", "must be one of: sqlite, postgresql"),
         ("api_docs", "maybe", "must be yes or no"),
         ("demo_page", None, "must be yes or no"),
@@ -76,6 +76,57 @@ def test_bad_answer_names_prompt_value_and_what_is_allowed(prompt, value, allowe
     [message] = pre_gen_project.validate({**GOOD, prompt: value})
     assert message.startswith(f"{prompt}: {value!r} ")
     assert allowed in message
+
+
+@pytest.mark.parametrize("prompt", ["jwt_cookies", "jwt_blacklist"])
+@pytest.mark.parametrize("value", ["maybe", "", None, 1])
+def test_jwt_yes_no_prompts_must_be_booleans_in_jwt_mode(prompt, value):
+    [message] = pre_gen_project.validate({**GOOD, "auth_mode": "jwt", prompt: value})
+    assert message == f"{prompt}: {value!r} must be yes or no (true or false)"
+
+
+@pytest.mark.parametrize("auth_mode", ["token", "session"])
+def test_jwt_answers_are_ignored_in_other_modes(auth_mode):
+    answers = {**GOOD, "auth_mode": auth_mode, "jwt_cookies": "maybe", "jwt_blacklist": None}
+    assert pre_gen_project.validate(answers) == []
+
+
+@pytest.mark.parametrize("cookies", [True, False])
+@pytest.mark.parametrize("blacklist", [True, False])
+def test_jwt_yes_no_answers_are_valid(cookies, blacklist):
+    answers = {**GOOD, "auth_mode": "jwt", "jwt_cookies": cookies, "jwt_blacklist": blacklist}
+    assert pre_gen_project.validate(answers) == []
+
+
+def test_yes_no_on_the_command_line_becomes_a_boolean(tmp_path):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cookiecutter",
+            "--no-input",
+            str(ROOT),
+            "-o",
+            str(tmp_path),
+            "auth_mode=jwt",
+            "jwt_cookies=no",
+            "jwt_blacklist=yes",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    settings = (tmp_path / "my_api" / "config" / "settings.py").read_text()
+    assert '"JWT_AUTH_COOKIE"' not in settings
+    assert '"rest_framework_simplejwt.token_blacklist"' in settings
+
+
+def test_a_yes_no_answer_that_is_neither_stops_the_bake(tmp_path):
+    # Cookiecutter itself refuses it, before any hook or file.
+    with pytest.raises(ValueError, match="jwt_cookies"):
+        bake(tmp_path, auth_mode="jwt", jwt_cookies="maybe")
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(
@@ -178,60 +229,100 @@ TOKEN_ONLY = ["rest_auth/tests/test_token_auth.py"]
 API_DOCS = ["rest_auth/schema.py", "rest_auth/tests/test_schema.py"]
 DEMO = ["demo"]
 REGISTRATION = ["rest_auth/registration", "docs/registration.md"]
+JWT_ONLY = [
+    "rest_auth/jwt_auth.py",
+    "rest_auth/jwt_checks.py",
+    "rest_auth/jwt_schema.py",
+    "rest_auth/jwt_serializers.py",
+    "rest_auth/jwt_settings.py",
+    "rest_auth/jwt_views.py",
+    "rest_auth/tests/jwt_helpers.py",
+    "rest_auth/tests/test_jwt_auth.py",
+    "rest_auth/tests/test_jwt_blacklist.py",
+    "rest_auth/tests/test_jwt_checks.py",
+    "rest_auth/tests/test_jwt_cookies.py",
+    "rest_auth/tests/test_jwt_without_blacklist.py",
+    "docs/jwt.md",
+    "demo/templates/demo/features/jwt.js",
+    "demo/tests/test_demo_jwt_e2e.py",
+]
+# Without the demo page, its folder goes whole: nothing inside it is listed on its own.
+JWT_OUTSIDE_DEMO = [path for path in JWT_ONLY if not path.startswith("demo/")]
+WITH_BLACKLIST_ONLY = ["rest_auth/tests/test_jwt_blacklist.py"]
+WITHOUT_BLACKLIST_ONLY = ["rest_auth/tests/test_jwt_without_blacklist.py"]
+JWT = {"auth_mode": "jwt"}
 
 
 @pytest.mark.parametrize(
     ("answers", "removed"),
     [
-        ({"auth_mode": "token"}, []),
-        ({"auth_mode": "session"}, TOKEN_ONLY),
-        ({"auth_mode": "token", "database": "postgresql"}, []),
+        ({"auth_mode": "token"}, JWT_ONLY),
+        ({"auth_mode": "session"}, TOKEN_ONLY + JWT_ONLY),
+        ({"auth_mode": "token", "database": "postgresql"}, JWT_ONLY),
         (
             {"auth_mode": "token", "api_docs": False},
-            [*API_DOCS, "rest_auth/registration/schema.py"],
+            [*API_DOCS, "rest_auth/registration/schema.py", *JWT_ONLY],
         ),
-        ({"auth_mode": "token", "demo_page": False}, DEMO),
-        ({"auth_mode": "token", "registration": False}, REGISTRATION),
+        ({"auth_mode": "token", "demo_page": False}, DEMO + JWT_OUTSIDE_DEMO),
+        ({"auth_mode": "token", "registration": False}, REGISTRATION + JWT_ONLY),
         (
             {"auth_mode": "session", "registration": False, "database": "postgresql"},
-            TOKEN_ONLY + REGISTRATION,
+            TOKEN_ONLY + REGISTRATION + JWT_ONLY,
         ),
         (
             {"auth_mode": "session", "api_docs": False, "demo_page": False, "registration": False},
-            TOKEN_ONLY + API_DOCS + DEMO + REGISTRATION,
+            TOKEN_ONLY + API_DOCS + DEMO + REGISTRATION + JWT_OUTSIDE_DEMO,
         ),
         # email_verification and login_method change settings, never files.
         *(
-            ({"auth_mode": "token", name: value}, [])
+            ({"auth_mode": "token", name: value}, JWT_ONLY)
             for name in ("email_verification", "login_method")
             for value in PROMPTS[name]
         ),
+        # JWT answers do not matter in other modes
+        ({"auth_mode": "token", "jwt_cookies": False, "jwt_blacklist": False}, JWT_ONLY),
+        ({**JWT, "jwt_cookies": True, "jwt_blacklist": True}, TOKEN_ONLY + WITHOUT_BLACKLIST_ONLY),
+        ({**JWT, "jwt_cookies": False, "jwt_blacklist": True}, TOKEN_ONLY + WITHOUT_BLACKLIST_ONLY),
+        ({**JWT, "jwt_cookies": True, "jwt_blacklist": False}, TOKEN_ONLY + WITH_BLACKLIST_ONLY),
+        ({**JWT, "jwt_cookies": False, "jwt_blacklist": False}, TOKEN_ONLY + WITH_BLACKLIST_ONLY),
     ],
 )
 def test_pruning_plan(answers, removed):
-    assert post_gen_project.plan({**GOOD, **answers}) == removed
+    assert sorted(post_gen_project.plan({**GOOD, **answers})) == sorted(removed)
 
 
 def test_every_planned_path_exists_in_the_template():
     template = ROOT / "{{cookiecutter.project_slug}}"
-    everything_off = {
-        **GOOD,
-        "auth_mode": "session",
-        "api_docs": False,
-        "demo_page": False,
-        "registration": False,
+    for auth_mode in PROMPTS["auth_mode"]:
+        for blacklist in (True, False):
+            everything_off = {
+                **GOOD,
+                "auth_mode": auth_mode,
+                "jwt_blacklist": blacklist,
+                "api_docs": False,
+                "demo_page": False,
+                "registration": False,
+            }
+            for relative in post_gen_project.plan(everything_off):
+                assert (template / relative).exists(), relative
+
+
+def test_every_jwt_file_of_the_template_is_pruned_in_other_modes():
+    template = ROOT / "{{cookiecutter.project_slug}}"
+    jwt_files = {
+        str(path.relative_to(template))
+        for path in template.rglob("*")
+        if path.is_file() and "jwt" in path.name and "__pycache__" not in path.parts
     }
-    for relative in post_gen_project.plan(everything_off):
-        assert (template / relative).exists(), relative
+    assert jwt_files == set(post_gen_project.JWT_FILES)
 
 
-def test_folders_left_empty_by_pruning_are_removed(tmp_path):
+def test_a_folder_left_empty_by_pruning_goes_too(tmp_path):
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "registration.md").write_text("x")
+    (tmp_path / "docs" / "jwt.md").write_text("x")
     (tmp_path / "kept").mkdir()
     (tmp_path / "kept" / "file.py").write_text("")
-    post_gen_project.remove_path(tmp_path, "docs/registration.md")
-    post_gen_project.remove_empty_folders(tmp_path)
+    post_gen_project.remove_path(tmp_path, "docs/jwt.md")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["kept"]
 
 

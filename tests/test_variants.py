@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib.metadata
+import json
 import re
 import secrets
 import sys
@@ -18,12 +19,30 @@ pytestmark = pytest.mark.parametrize("variant", VARIANTS, ids=str)
 
 # Words that must not appear in a variant's code or configuration once its answers
 # removed the feature they belong to. Prose (Markdown) may say what was not generated.
+TOKEN_MARKERS = ["TokenAuthentication", 'rest_framework.authtoken"', "test_token_auth"]
+JWT_MARKERS = [
+    "simplejwt",
+    "SIMPLE_JWT",
+    "jwt_auth",
+    "jwt_views",
+    "jwt_checks",
+    "jwt_settings",
+    "jwt_serializers",
+    "jwt_encode",
+    "JWT_AUTH",
+    "JWTSerializer",
+    "Bearer",
+    "token_refresh",
+    "token_verify",
+    "test_jwt",
+    "docs/jwt.md",
+]
 PRUNED_MARKERS = {
-    ("auth_mode", "session"): [
-        "TokenAuthentication",
-        'rest_framework.authtoken"',
-        "test_token_auth",
-    ],
+    ("auth_mode", "token"): JWT_MARKERS,
+    ("auth_mode", "session"): TOKEN_MARKERS + JWT_MARKERS,
+    ("auth_mode", "jwt"): TOKEN_MARKERS,
+    ("jwt_blacklist", False): ["test_jwt_blacklist", 'ROTATE_REFRESH_TOKENS": True'],
+    ("jwt_blacklist", True): ["test_jwt_without_blacklist"],
     ("database", "sqlite"): ["psycopg", "postgres"],
     ("api_docs", False): ["spectacular", "rest_auth.schema", "openapi"],
     ("demo_page", False): ['"demo"', "demo.urls", "playwright", "CHROMIUM"],
@@ -235,3 +254,54 @@ def test_env_example_documents_every_variable_the_settings_read(baked, variant):
     documented = set(re.findall(r"^([A-Z_]+)=", (project / ".env.example").read_text(), re.M))
     assert read, "no env(...) calls found: the pattern is out of date"
     assert read - documented == set()
+
+
+SETTINGS_SCRIPT = """
+import json
+from django.conf import settings
+print(json.dumps({
+    "apps": settings.INSTALLED_APPS,
+    "authentication": settings.REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"],
+    "rest_auth": settings.REST_AUTH,
+    "simple_jwt": getattr(settings, "SIMPLE_JWT", None),
+    "debug": settings.DEBUG,
+}, default=str))
+"""
+
+
+def test_settings_follow_the_answers(baked, variant):
+    project = baked(variant)
+    command = [sys.executable, "manage.py", "shell", "-c", SETTINGS_SCRIPT]
+    result = run(command, project, project_env(variant))
+    assert result.returncode == 0, result.stdout + result.stderr
+    # The last line: Django's shell may first say what it imported.
+    configured = json.loads(result.stdout.strip().splitlines()[-1])
+    answers = variant.context
+    jwt, rest_auth = answers["auth_mode"] == "jwt", configured["rest_auth"]
+    assert ("rest_framework.authtoken" in configured["apps"]) == (answers["auth_mode"] == "token")
+    assert rest_auth.get("USE_JWT", False) == jwt
+    assert (configured["simple_jwt"] is not None) == jwt
+    if not jwt:
+        return
+    assert configured["authentication"] == ["rest_auth.jwt_auth.JWTCookieAuthentication"]
+    assert (rest_auth["TOKEN_MODEL"], rest_auth["SESSION_LOGIN"]) == (None, False)
+    cookies = {key: value for key, value in rest_auth.items() if key.startswith("JWT_AUTH_")}
+    if answers["jwt_cookies"]:
+        assert cookies == {
+            "JWT_AUTH_COOKIE": "access_token",
+            "JWT_AUTH_REFRESH_COOKIE": "refresh_token",
+            "JWT_AUTH_REFRESH_COOKIE_PATH": "/api/auth/token/refresh/",
+            "JWT_AUTH_HTTPONLY": True,
+            "JWT_AUTH_SECURE": not configured["debug"],  # the baked .env turns DEBUG on
+            "JWT_AUTH_SAMESITE": "Lax",
+            "JWT_AUTH_COOKIE_USE_CSRF": True,
+        }
+    else:
+        assert cookies == {}
+    blacklist = answers["jwt_blacklist"]
+    assert ("rest_framework_simplejwt.token_blacklist" in configured["apps"]) == blacklist
+    simple_jwt = configured["simple_jwt"]
+    assert simple_jwt.get("ROTATE_REFRESH_TOKENS", False) == blacklist
+    assert simple_jwt.get("BLACKLIST_AFTER_ROTATION", False) == blacklist
+    assert simple_jwt["CHECK_REVOKE_TOKEN"] is True
+    assert simple_jwt["ACCESS_TOKEN_LIFETIME"] == "0:05:00"

@@ -6,7 +6,9 @@ and explains each variable.
 
 https://docs.djangoproject.com/en/5.2/ref/settings/
 """
-
+{% if cookiecutter.auth_mode == "jwt" %}
+from datetime import timedelta
+{%- endif %}
 from pathlib import Path
 
 import environ
@@ -53,6 +55,9 @@ INSTALLED_APPS = [
 {%- endif %}
 {%- if cookiecutter.auth_mode == "token" %}
     "rest_framework.authtoken",
+{%- elif cookiecutter.auth_mode == "jwt" and cookiecutter.jwt_blacklist %}
+    # Refresh tokens that logout, rotation or a password change revoked.
+    "rest_framework_simplejwt.token_blacklist",
 {%- endif %}
     "users",
     "rest_auth",
@@ -204,7 +209,7 @@ MANAGERS = ADMINS
 # built from the request's Host.
 {%- if cookiecutter.demo_page %}
 # In development the demo page (demo/) is that frontend.
-FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:8000" if DEBUG else env.NOTSET)
+FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:8000/app" if DEBUG else env.NOTSET)
 {%- else %}
 FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:3000" if DEBUG else env.NOTSET)
 {%- endif %}
@@ -237,6 +242,9 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
 {%- if cookiecutter.auth_mode == "token" %}
         "rest_framework.authentication.TokenAuthentication",
+{%- elif cookiecutter.auth_mode == "jwt" %}
+        # The Bearer header first, then the access token cookie (held to CSRF checks).
+        "rest_auth.jwt_auth.JWTCookieAuthentication",
 {%- else %}
         "rest_framework.authentication.SessionAuthentication",
 {%- endif %}
@@ -292,6 +300,24 @@ REST_AUTH = {
     "TOKEN_MODEL": "rest_framework.authtoken.models.Token",
     # Token clients never use the session: creating one per login is wasted work.
     "SESSION_LOGIN": False,
+{%- elif cookiecutter.auth_mode == "jwt" %}
+    # Login hands out an access and a refresh token (SIMPLE_JWT below); no API tokens,
+    # no session.
+    "USE_JWT": True,
+    "TOKEN_MODEL": None,
+    "SESSION_LOGIN": False,
+{%- if cookiecutter.jwt_cookies %}
+    # Browser clients: both tokens in HttpOnly cookies, so scripts never see the refresh
+    # token; requests authenticated by the cookie need the X-CSRFToken header (docs/jwt.md).
+    "JWT_AUTH_COOKIE": "access_token",
+    "JWT_AUTH_REFRESH_COOKIE": "refresh_token",
+    # The refresh token is sent to the refresh endpoint only, not with every request.
+    "JWT_AUTH_REFRESH_COOKIE_PATH": "/api/auth/token/refresh/",
+    "JWT_AUTH_HTTPONLY": True,
+    "JWT_AUTH_SECURE": not DEBUG,
+    "JWT_AUTH_SAMESITE": "Lax",
+    "JWT_AUTH_COOKIE_USE_CSRF": True,
+{%- endif %}
 {%- else %}
     # No API tokens: the session cookie set at login is the credential.
     "TOKEN_MODEL": None,
@@ -313,6 +339,24 @@ REST_AUTH = {
     "REGISTER_PERMISSION_CLASSES": ("rest_framework.permissions.AllowAny",),
 {%- endif %}
 }
+{%- if cookiecutter.auth_mode == "jwt" %}
+
+# JSON Web Tokens, signed with SECRET_KEY.
+# https://django-rest-framework-simplejwt.readthedocs.io/en/latest/settings.html
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_TOKEN_MINUTES", default=5)),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_TOKEN_DAYS", default=1)),
+{%- if cookiecutter.jwt_blacklist %}
+    # Each refresh hands out a new refresh token and blacklists the one used: a stolen
+    # refresh token works once at most, and its reuse is refused.
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+{%- endif %}
+    # Tokens carry a hash of the password they were issued under: a password change or
+    # reset ends every token issued before it, as it ends sessions.
+    "CHECK_REVOKE_TOKEN": True,
+}
+{%- endif %}
 
 # LOGGING
 # ------------------------------------------------------------------------------

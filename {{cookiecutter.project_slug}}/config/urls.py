@@ -6,6 +6,9 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 # Register the OpenAPI descriptions of the auth endpoints.
+{%- if cookiecutter.auth_mode == "jwt" %}
+import rest_auth.jwt_schema  # noqa: F401
+{%- endif %}
 {%- if cookiecutter.registration %}
 import rest_auth.registration.schema  # noqa: F401
 {%- endif %}

@@ -1,4 +1,9 @@
-"""The demo page, and the frontend routes that emails link to (FRONTEND_URL points here)."""
+"""The demo page at /, and under /app/ for the frontend routes that emails link to.
+
+In development FRONTEND_URL is http://localhost:8000/app, so a reset link opens
+/app/password-reset/<uid>/<token>/: like a single-page app's server, every path under
+/app/ answers the page, and its script reads the path.
+"""
 
 from django.urls import path
 
@@ -6,5 +11,5 @@ from .views import DemoView
 
 urlpatterns = [
     path("", DemoView.as_view(), name="demo"),
-    path("password-reset/<str:uid>/<str:token>/", DemoView.as_view(), name="demo_password_reset"),
+    path("app/<path:route>/", DemoView.as_view(), name="demo_route"),
 ]

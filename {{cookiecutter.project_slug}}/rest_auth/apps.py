@@ -6,4 +6,6 @@ class RestAuthConfig(AppConfig):
     verbose_name = "REST authentication"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401 - registers the system checks
+        from . import checks  # registers the system checks
+
+        checks.import_feature_checks()

@@ -7,6 +7,8 @@ SILENCED_SYSTEM_CHECKS where the owner knows better.
 from __future__ import annotations
 
 import difflib
+import importlib
+import pkgutil
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -27,6 +29,17 @@ BOOLEAN_SETTINGS = (
     "SESSION_LOGIN",
     "USE_JWT",
 )
+
+
+def import_feature_checks() -> None:
+    """Register the checks of each optional feature present: ``rest_auth/<feature>_checks.py``.
+
+    Called once the app registry is ready (RestAuthConfig.ready), like this module.
+    """
+    package = importlib.import_module(__package__)
+    for module in pkgutil.iter_modules(package.__path__):
+        if not module.ispkg and module.name.endswith("_checks"):
+            importlib.import_module(f"{__package__}.{module.name}")
 
 
 def configured(key: str) -> Any:
@@ -107,7 +120,7 @@ def check_booleans(user_settings: dict[str, Any]) -> list[CheckMessage]:
 
 def check_credentials() -> list[CheckMessage]:
     """Login must hand the client some credential."""
-    if configured("USE_JWT") and "JWT_AUTH_COOKIE" not in api_settings.defaults:
+    if configured("USE_JWT") and "JWT_SERIALIZER" not in api_settings.defaults:
         return [
             Error(
                 "REST_AUTH['USE_JWT'] is True, but JWT support was not generated for this project.",

@@ -22,6 +22,12 @@ from rest_framework import exceptions, serializers
 
 from .app_settings import api_settings
 from .forms import PasswordResetForm
+{%- if cookiecutter.auth_mode == "jwt" %}
+
+# The JWT login bodies live with JWT mode; importable from here, as in the reference.
+from .jwt_serializers import JWTSerializer as JWTSerializer
+from .jwt_serializers import JWTSerializerWithExpiration as JWTSerializerWithExpiration
+{%- endif %}
 from .utils import revoke_tokens
 
 UserModel = get_user_model()

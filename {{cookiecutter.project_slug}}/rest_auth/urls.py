@@ -7,6 +7,10 @@ from django.urls import path
 {%- endif %}
 
 from . import views
+{%- if cookiecutter.auth_mode == "jwt" %}
+from .jwt_auth import get_refresh_view
+from .jwt_views import TokenVerifyView
+{%- endif %}
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="rest_login"),
@@ -19,6 +23,10 @@ urlpatterns = [
         views.PasswordResetConfirmView.as_view(),
         name="rest_password_reset_confirm",
     ),
+{%- if cookiecutter.auth_mode == "jwt" %}
+    path("token/verify/", TokenVerifyView.as_view(), name="token_verify"),
+    path("token/refresh/", get_refresh_view().as_view(), name="token_refresh"),
+{%- endif %}
 ]
 {%- if cookiecutter.registration %}
 

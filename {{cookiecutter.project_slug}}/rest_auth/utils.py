@@ -8,6 +8,9 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Model
 
 from .app_settings import api_settings
+{%- if cookiecutter.auth_mode == "jwt" %}
+from .jwt_auth import access_token_for, blacklist_refresh_tokens
+{%- endif %}
 
 
 def default_create_token(
@@ -18,8 +21,30 @@ def default_create_token(
     return token
 
 
+{%- if cookiecutter.auth_mode == "jwt" %}
+
+
+def jwt_encode(user: AbstractBaseUser) -> tuple[Any, Any]:
+    """A new (access, refresh) token pair, with the claims of JWT_TOKEN_CLAIMS_SERIALIZER."""
+    refresh = api_settings.JWT_TOKEN_CLAIMS_SERIALIZER.get_token(user)
+    return access_token_for(refresh), refresh
+{%- endif %}
+
+
 def revoke_tokens(user: AbstractBaseUser) -> None:
+{%- if cookiecutter.auth_mode == "jwt" %}
+    """Delete every API token of the user, and blacklist their refresh tokens.
+
+    Blacklisting needs simplejwt's blacklist app; access tokens issued before a password
+    change are refused anyway (SIMPLE_JWT CHECK_REVOKE_TOKEN).
+    """
+    token_model = api_settings.TOKEN_MODEL
+    if token_model is not None:
+        token_model.objects.filter(user=user).delete()
+    blacklist_refresh_tokens(user)
+{%- else %}
     """Delete every API token of the user (a no-op when TOKEN_MODEL is None)."""
     token_model = api_settings.TOKEN_MODEL
     if token_model is not None:
         token_model.objects.filter(user=user).delete()
+{%- endif %}

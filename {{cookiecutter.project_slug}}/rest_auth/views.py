@@ -12,10 +12,13 @@ from django.contrib.auth import login as django_login
 from django.contrib.auth import logout as django_logout
 from django.contrib.auth.signals import user_logged_in
 from django.db.models import QuerySet
+{%- if cookiecutter.auth_mode == "jwt" %}
+from django.middleware.csrf import rotate_token
+{%- endif %}
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
-from rest_framework import status
+from rest_framework import exceptions, status
 from rest_framework.generics import GenericAPIView, RetrieveUpdateAPIView
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
@@ -24,8 +27,21 @@ from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView
 
 from .app_settings import api_settings
+{%- if cookiecutter.auth_mode == "jwt" %}
+from .jwt_auth import (
+    jwt_login_body,
+    jwt_logout_response,
+    revoke_request_access_token,
+    set_jwt_cookies,
+    unset_jwt_cookies,
+)
+{%- endif %}
 from .throttling import LOGIN_SCOPE, PASSWORD_CHANGE_SCOPE, PASSWORD_RESET_SCOPE
+{%- if cookiecutter.auth_mode == "jwt" %}
+from .utils import jwt_encode, revoke_tokens
+{%- else %}
 from .utils import revoke_tokens
+{%- endif %}
 
 # Keeps passwords out of error reports.
 sensitive_password_fields = method_decorator(
@@ -40,11 +56,26 @@ class LoginResponseMixin:
     Shared by every view that ends in a login, so they all hand out the same credential
     in the same body: the TOKEN_SERIALIZER body (``{"key": "..."}``) when TOKEN_MODEL is
     set; with SESSION_LOGIN also the session cookie, and ``204 No Content`` when that is
+{%- if cookiecutter.auth_mode == "jwt" %}
+    the only credential. With USE_JWT, instead of an API token: an access and a refresh
+    token in the JWT_SERIALIZER body (JWT_SERIALIZER_WITH_EXPIRATION with
+    JWT_AUTH_RETURN_EXPIRATION), and in the configured cookies.
+    Expects ``self.request``, ``self.user`` and ``self.serializer``.
+    """
+
+    def get_response_serializer(self) -> type[BaseSerializer]:
+        if api_settings.USE_JWT:
+            if api_settings.JWT_AUTH_RETURN_EXPIRATION:
+                return api_settings.JWT_SERIALIZER_WITH_EXPIRATION
+            return api_settings.JWT_SERIALIZER
+        return api_settings.TOKEN_SERIALIZER
+{%- else %}
     the only credential. Expects ``self.request``, ``self.user`` and ``self.serializer``.
     """
 
     def get_response_serializer(self) -> type[BaseSerializer]:
         return api_settings.TOKEN_SERIALIZER
+{%- endif %}
 
     def process_login(self) -> None:
         # authenticate() records which backend accepted the user; others use the first one.
@@ -54,7 +85,18 @@ class LoginResponseMixin:
     def issue_credentials(self) -> None:
         token_model = api_settings.TOKEN_MODEL
         self.token = None
+{%- if cookiecutter.auth_mode == "jwt" %}
+        self.access_token = self.refresh_token = None
+        if api_settings.USE_JWT:
+            self.access_token, self.refresh_token = jwt_encode(self.user)
+            if api_settings.JWT_AUTH_COOKIE:
+                # A fresh CSRF token with each cookie login, as Django does for sessions: the
+                # frontend reads the csrftoken cookie and sends it back as X-CSRFToken.
+                rotate_token(self.request)
+        elif token_model is not None:
+{%- else %}
         if token_model is not None:
+{%- endif %}
             self.token = api_settings.TOKEN_CREATOR(token_model, self.user, self.serializer)
         if api_settings.SESSION_LOGIN:
             self.process_login()
@@ -63,9 +105,17 @@ class LoginResponseMixin:
             user_logged_in.send(sender=type(self.user), request=self.request, user=self.user)
 
     def get_response(self) -> Response:
+        context = {"request": self.request, "view": self}
+{%- if cookiecutter.auth_mode == "jwt" %}
+        if self.access_token is not None:
+            body = jwt_login_body(self.user, self.access_token, self.refresh_token)
+            serializer = self.get_response_serializer()(body, context=context)
+            response = Response(serializer.data, status=status.HTTP_200_OK)
+            set_jwt_cookies(response, self.access_token, self.refresh_token)
+            return response
+{%- endif %}
         if self.token is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
-        context = {"request": self.request, "view": self}
         serializer = self.get_response_serializer()(self.token, context=context)
         return Response(serializer.data, status=status.HTTP_200_OK)
 
@@ -97,11 +147,24 @@ class LoginView(LoginResponseMixin, GenericAPIView):
 
 class LogoutView(APIView):
     """End the session and delete the API token the request was made with.
+{%- if cookiecutter.auth_mode == "jwt" %}
+    With USE_JWT: revoke the access token used and the refresh token sent, and clear the
+    cookies (see ``rest_auth.jwt_auth.jwt_logout_response``).
+{%- endif %}
 
-    Answers 200 even without credentials: the client is logged out either way.
+    Answers 200 even without credentials, or with dead ones: the client is logged out
+    either way.
     """
 
     permission_classes = (AllowAny,)
+
+    def perform_authentication(self, request: Request) -> None:
+        try:
+            request.user  # noqa: B018 - authenticates, as DRF's own perform_authentication
+        except exceptions.AuthenticationFailed:
+            # An expired or revoked credential must not stop a logout: the request goes on
+            # as anonymous (DRF has already set AnonymousUser).
+            pass
 
     def logout(self, request: Request) -> None:
         token_model = api_settings.TOKEN_MODEL
@@ -111,6 +174,10 @@ class LogoutView(APIView):
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         self.logout(request)
+{%- if cookiecutter.auth_mode == "jwt" %}
+        if api_settings.USE_JWT:
+            return jwt_logout_response(request)
+{%- endif %}
         return Response({"detail": _("Successfully logged out.")}, status=status.HTTP_200_OK)
 
 
@@ -136,6 +203,13 @@ class PasswordChangeView(GenericAPIView):
 
     With LOGOUT_ON_PASSWORD_CHANGE the request's session ends and the user's API tokens
     are deleted; otherwise the session that made the change stays valid.
+{%- if cookiecutter.auth_mode == "jwt" %}
+
+    With USE_JWT, every token issued before the change is refused from now on (SIMPLE_JWT
+    CHECK_REVOKE_TOKEN; with LOGOUT_ON_PASSWORD_CHANGE also blacklisted, and the cookies
+    cleared). Without LOGOUT_ON_PASSWORD_CHANGE the client that made the change gets a new
+    pair: ``access`` and ``refresh`` in the body as at login, and in the cookies.
+{%- endif %}
     """
 
     permission_classes = (IsAuthenticated,)
@@ -148,11 +222,28 @@ class PasswordChangeView(GenericAPIView):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         serializer.save()
+{%- if cookiecutter.auth_mode == "jwt" %}
+        user = request.user
+        response = Response({"detail": _("New password has been saved.")})
+        if api_settings.LOGOUT_ON_PASSWORD_CHANGE:
+            django_logout(request)
+            revoke_tokens(user)
+            if api_settings.USE_JWT:
+                revoke_request_access_token(request)
+                unset_jwt_cookies(response)
+        elif api_settings.USE_JWT:
+            access, refresh = jwt_encode(user)
+            body = jwt_login_body(user, access, refresh)
+            response.data.update(access=body["access"], refresh=body["refresh"])
+            set_jwt_cookies(response, access, refresh)
+        return response
+{%- else %}
         if api_settings.LOGOUT_ON_PASSWORD_CHANGE:
             user = request.user
             django_logout(request)
             revoke_tokens(user)
         return Response({"detail": _("New password has been saved.")})
+{%- endif %}
 
 
 class PasswordResetView(GenericAPIView):

@@ -1,81 +1,12 @@
-"""Every flow of the demo page in a real headless Chromium, checked in the database too.
+"""Every core flow of the demo page in a real headless Chromium, checked in the database."""
 
-Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and the playwright package;
-without them the test is skipped on a developer machine and fails when CI=true.
-Screenshots of the main states go to TEST_ARTIFACTS_DIR (default: test-artifacts/).
-"""
-
-import os
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 
+from demo.tests.browser import screenshot, submit
 from rest_auth.app_settings import api_settings
 from rest_auth.tests.conftest import PASSWORD
-
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-# No sandbox as root in containers; no background traffic to Google on a closed network.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTIFACTS = Path(
-    os.environ.get("TEST_ARTIFACTS_DIR", Path(django_settings.BASE_DIR) / "test-artifacts")
-)
-
-
-def unavailable(reason: str):
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"{reason} (CI=true: the browser tests may not skip)")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        unavailable("the playwright package is not installed")
-    if not Path(CHROMIUM).exists():
-        unavailable(f"no Chromium at {CHROMIUM}")
-    # Playwright's sync API keeps an event loop running in this thread while the browser
-    # is open; the ORM calls of the tests (and their database teardown) are still
-    # synchronous and safe, so Django's guard against async contexts is lifted meanwhile.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            yield browser
-            browser.close()
-    finally:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-
-
-@pytest.fixture
-def page(browser, live_server, settings):
-    settings.FRONTEND_URL = live_server.url  # email links open this page
-    context = browser.new_context(base_url=live_server.url)
-    yield context.new_page()
-    context.close()
-
-
-def screenshot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"demo-{name}.png"), full_page=True)
-
-
-def submit(page, panel: str, **values: str) -> None:
-    for name, value in values.items():
-        page.locator(f"#{panel}-{name}").fill(value)
-    page.get_by_test_id(f"{panel}-submit").click()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("url", [reverse("demo"), "/password-reset/MQ/abc-123/"])
+@pytest.mark.parametrize("url", [reverse("demo"), "/app/password-reset/MQ/abc-123/"])
 def test_page_is_served_with_a_csrf_cookie(url):
     client = Client()
     response = client.get(url)

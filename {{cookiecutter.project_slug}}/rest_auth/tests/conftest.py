@@ -1,8 +1,16 @@
 """Fixtures shared by the rest_auth tests.
 
+{%- if cookiecutter.auth_mode == "jwt" %}
+``auth_client`` logs in the way this project's clients do: with the API token in the
+Authorization header when TOKEN_MODEL is set; with the JWT access token as a Bearer header
+when login returns it in the body only; with the JWT cookies and the CSRF header when login
+sets them; otherwise with the session cookie and the CSRF header a browser app sends. Most
+tests use it, so they hold for every transport.
+{%- else %}
 ``auth_client`` logs in the way this project's clients do: with the API token in the
 Authorization header when TOKEN_MODEL is set, otherwise with the session cookie and the
 CSRF header a browser app sends. Most tests use it, so they hold for either transport.
+{%- endif %}
 """
 
 from __future__ import annotations
@@ -75,11 +83,29 @@ def log_in(client: APIClient, **credentials: str) -> Any:
     """Log in through the API and make the client send what it got on later requests."""
     response = client.post(reverse("rest_login"), credentials, format="json")
     assert response.status_code in (200, 204), response.content
-    if response.status_code == 200 and "key" in response.data:
-        client.credentials(HTTP_AUTHORIZATION=f"Token {response.data['key']}")
+    use_credentials(client, response)
+    return response
+
+
+def use_credentials(client: APIClient, response: Any) -> None:
+    """Send what this response handed out (a login's, a sign-up's, or a password change's
+    new tokens)."""
+    body = response.data if response.status_code in (200, 201) else None
+    if body and "key" in body:
+        client.credentials(HTTP_AUTHORIZATION=f"Token {body['key']}")
+{%- if cookiecutter.auth_mode == "jwt" %}
+    elif body and "access" in body and not in_a_cookie(response, body["access"]):
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {body['access']}")
+{%- endif %}
     elif "csrftoken" in client.cookies:
         client.credentials(HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
-    return response
+{%- if cookiecutter.auth_mode == "jwt" %}
+
+
+def in_a_cookie(response: Any, value: str) -> bool:
+    """Did the response also set this value as a cookie (JWT_AUTH_COOKIE)?"""
+    return any(morsel.value == value for morsel in response.cookies.values())
+{%- endif %}
 
 
 @pytest.fixture

@@ -2,14 +2,25 @@
 
 test_standalone.py runs the core tests under them to prove rest_auth is a reusable app.
 """
+{%- if cookiecutter.auth_mode == "jwt" %}
+
+from datetime import timedelta
+
+# 32 bytes at least: it signs the JWTs, and PyJWT warns about shorter HMAC keys.
+SECRET_KEY = "standalone-test-settings-only-signing-key"
+{%- else %}
 
 SECRET_KEY = "standalone-test-settings-only"
+{%- endif %}
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.sites",
     "rest_framework",
+{%- if cookiecutter.auth_mode == "jwt" and cookiecutter.jwt_blacklist %}
+    "rest_framework_simplejwt.token_blacklist",
+{%- endif %}
     "rest_auth",
 ]
 MIDDLEWARE = [
@@ -29,7 +40,11 @@ SITE_ID = 1
 USE_TZ = True
 FRONTEND_URL = "https://app.example.test"
 REST_FRAMEWORK = {
+{%- if cookiecutter.auth_mode == "jwt" %}
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_auth.jwt_auth.JWTCookieAuthentication"],
+{%- else %}
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+{%- endif %}
     "DEFAULT_THROTTLE_CLASSES": ["rest_auth.throttling.ScopedRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
         "rest_auth_login": None,
@@ -37,4 +52,16 @@ REST_FRAMEWORK = {
         "rest_auth_password_reset": None,
     },
 }
+{%- if cookiecutter.auth_mode == "jwt" %}
+REST_AUTH = {"TOKEN_MODEL": None, "SESSION_LOGIN": False, "USE_JWT": True}
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=5),
+{%- if cookiecutter.jwt_blacklist %}
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+{%- endif %}
+    "CHECK_REVOKE_TOKEN": True,
+}
+{%- else %}
 REST_AUTH = {"TOKEN_MODEL": None}
+{%- endif %}

@@ -39,7 +39,7 @@ def test_unknown_key_suggests_the_closest_setting(rest_auth_settings):
     [
         ("PASSKEY_RP_ID", "Passkeys"),
         ("REGISTER_SERIALIZER", "Registration"),
-        ("JWT_AUTH_COOKIE", "JWT support"),
+        ("JWT_SERIALIZER", "JWT support"),
     ],
 )
 def test_key_of_a_feature_not_generated_says_so(rest_auth_settings, settings, key, feature):
@@ -72,7 +72,7 @@ def test_use_jwt_without_jwt_support(rest_auth_settings):
     from rest_auth.app_settings import api_settings
 
     rest_auth_settings(USE_JWT=True)
-    if "JWT_AUTH_COOKIE" in api_settings.defaults:
+    if "JWT_SERIALIZER" in api_settings.defaults:
         assert "rest_auth.E006" not in error_ids()
     else:
         assert "rest_auth.E006" in error_ids()

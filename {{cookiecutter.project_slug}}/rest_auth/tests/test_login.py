@@ -139,7 +139,7 @@ class TestSettings:
     def test_session_login_on_logs_the_session_in(self, api_client, user, rest_auth_settings):
         # With no token model the session cookie is the only credential: 204, no body.
         # (SESSION_LOGIN off is tested with API tokens, and refused by rest_auth.E007 without.)
-        rest_auth_settings(TOKEN_MODEL=None, SESSION_LOGIN=True)
+        rest_auth_settings(TOKEN_MODEL=None, SESSION_LOGIN=True, USE_JWT=False)
         response = post_login(api_client, username="alice", password=PASSWORD)
         assert (response.status_code, response.content) == (204, b"")
         assert api_client.session["_auth_user_id"] == str(user.pk)

@@ -6,17 +6,23 @@ from django.urls import reverse
 LOGOUT_URL = reverse("rest_logout")
 
 
+# The detail may go on to say what the server could not revoke.
+LOGGED_OUT = "Successfully logged out."
+
+
 @pytest.mark.django_db
 def test_logout_ends_the_credential(auth_client):
     response = auth_client.post(LOGOUT_URL)
-    assert (response.status_code, response.json()) == (200, {"detail": "Successfully logged out."})
+    assert response.status_code == 200
+    assert response.json()["detail"].startswith(LOGGED_OUT)
     assert auth_client.get(reverse("rest_user_details")).status_code in (401, 403)
 
 
 @pytest.mark.django_db
 def test_logout_without_credentials_still_answers_200(api_client):
     response = api_client.post(LOGOUT_URL)
-    assert (response.status_code, response.json()) == (200, {"detail": "Successfully logged out."})
+    assert response.status_code == 200
+    assert response.json()["detail"].startswith(LOGGED_OUT)
 
 
 @pytest.mark.django_db

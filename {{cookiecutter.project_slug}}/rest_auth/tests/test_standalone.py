@@ -12,6 +12,15 @@ CORE_TESTS = [
     "test_user_details.py",
     "test_password_change.py",
     "test_password_reset.py",
+{%- if cookiecutter.auth_mode == "jwt" %}
+    "test_jwt_auth.py",
+    "test_jwt_cookies.py",
+{%- if cookiecutter.jwt_blacklist %}
+    "test_jwt_blacklist.py",
+{%- else %}
+    "test_jwt_without_blacklist.py",
+{%- endif %}
+{%- endif %}
 ]
 
 
@@ -26,6 +35,11 @@ def test_core_tests_pass_with_djangos_user_model():
             "-p",
             "no:cacheprovider",
             "--ds=rest_auth.tests.standalone_settings",
+{%- if cookiecutter.auth_mode == "jwt" and cookiecutter.database == "postgresql" %}
+            # Races need the project's database server, not this in-memory SQLite.
+            "-k",
+            "not concurrent",
+{%- endif %}
             *tests,
         ],
         cwd=PROJECT_ROOT,

@@ -68,6 +68,14 @@ class TestTokenLogin:
         assert "key" in login(api_client).json()
         assert api_client.session["_auth_user_id"] == str(user.pk)
 
+    def test_logout_with_a_dead_token_still_answers_200(self, api_client, user):
+        api_client.credentials(HTTP_AUTHORIZATION="Token not-a-real-key")
+        response = api_client.post(reverse("rest_logout"))
+        assert (response.status_code, response.json()) == (
+            200,
+            {"detail": "Successfully logged out."},
+        )
+
     def test_logout_deletes_the_token(self, auth_client, user):
         auth_client.post(reverse("rest_logout"))
         assert not Token.objects.filter(user=user).exists()

@@ -125,7 +125,7 @@ const demo = (() => {
   async function refresh() {
     const result = await api("GET", "user/");
     state.user = result.ok ? result.data : null;
-    if (!result.ok) forgetCredential();
+    if (!result.ok) demo.forgetCredential();
     document.getElementById("status").textContent = state.user
       ? `Logged in as ${state.user.username}`
       : "Not logged in";
@@ -150,8 +150,8 @@ const demo = (() => {
 
 // --- The core flows ------------------------------------------------------------------
 
-// Email links land on /password-reset/<uid>/<token>/ of this page (FRONTEND_URL).
-const resetLink = window.location.pathname.match(/^\/password-reset\/([^/]+)\/([^/]+)\/$/);
+// Email links land on FRONTEND_URL/password-reset/<uid>/<token>/, served by this page.
+const resetLink = window.location.pathname.match(/\/password-reset\/([^/]+)\/([^/]+)\/$/);
 
 demo.addPanel({
   id: "login",
@@ -194,7 +194,12 @@ demo.addPanel({
     { name: "new_password2", label: "New password, again", type: "password", autocomplete: "new-password" },
   ],
   submit: "Change password",
-  action: (values) => demo.api("POST", "password/change/", values),
+  async action(values) {
+    const result = await demo.api("POST", "password/change/", values);
+    // Where the change revokes older tokens, the answer carries the new ones.
+    if (result.ok) demo.rememberCredential(result.data);
+    return result;
+  },
 });
 
 demo.addPanel({

@@ -106,14 +106,6 @@ def assert_answers_like_login(response: Any, login: Any, status: int) -> None:
         assert response.json()["key"] == login.json()["key"]
 
 
-def use_credentials(client: APIClient, response: Any) -> None:
-    """Make the client send what a login-like response gave it (token or session)."""
-    if response.status_code in (200, 201) and "key" in response.data:
-        client.credentials(HTTP_AUTHORIZATION=f"Token {response.data['key']}")
-    elif "csrftoken" in client.cookies:
-        client.credentials(HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
-
-
 def who_am_i(client: APIClient) -> str | None:
     """The username the client is logged in as, or None."""
     response = client.get(reverse("rest_user_details"))

@@ -1,0 +1,64 @@
+"""The refresh and verify endpoints of JWT mode (routes ``token_refresh``, ``token_verify``).
+
+Apart from ``rest_auth.jwt_auth`` because they import DRF's views, which read
+DEFAULT_AUTHENTICATION_CLASSES (naming ``jwt_auth.JWTCookieAuthentication``) on import.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+from rest_framework_simplejwt.views import TokenViewBase
+
+from .app_settings import api_settings
+from .jwt_auth import (
+    CookieTokenRefreshSerializer,
+    TokenVerifySerializer,
+    expiration,
+    refresh_token_in_body,
+    set_jwt_access_cookie,
+    set_jwt_refresh_cookie,
+)
+
+
+class RefreshViewWithCookieSupport(TokenViewBase):
+    """POST /token/refresh/: a new access token (and, under rotation, a new refresh token).
+
+    Answers ``{"access"}``, plus ``refresh`` when rotated and bodies may carry it, plus
+    ``access_expiration`` and ``refresh_expiration`` with JWT_AUTH_RETURN_EXPIRATION; the
+    configured cookies are set too. A bad or missing token is a 401.
+    """
+
+    serializer_class = CookieTokenRefreshSerializer
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        try:
+            serializer.is_valid(raise_exception=True)
+        except TokenError as exc:
+            raise InvalidToken(exc.args[0]) from exc
+        access = serializer.validated_data["access"]
+        refresh = serializer.validated_data["refresh"]
+        rotated = serializer.validated_data["rotated"]
+        body: dict[str, Any] = {"access": str(access)}
+        if rotated and refresh_token_in_body():
+            body["refresh"] = str(refresh)
+        if api_settings.JWT_AUTH_RETURN_EXPIRATION:
+            as_text = serializers.DateTimeField().to_representation
+            body["access_expiration"] = as_text(expiration(access))
+            body["refresh_expiration"] = as_text(expiration(refresh))
+        response = Response(body, status=status.HTTP_200_OK)
+        set_jwt_access_cookie(response, access)
+        if rotated:
+            set_jwt_refresh_cookie(response, refresh)
+        return response
+
+
+class TokenVerifyView(TokenViewBase):
+    """POST /token/verify/ with ``{"token": ...}``: 200 ``{}`` if valid, else 401."""
+
+    serializer_class = TokenVerifySerializer

@@ -1,0 +1,46 @@
+"""Without simplejwt's blacklist app: nothing on the server can revoke a refresh token, and
+logout says so plainly; cookies are cleared all the same."""
+
+from django.apps import apps
+from rest_framework.test import APIClient
+
+from rest_auth.jwt_settings import BLACKLIST_APP
+from rest_auth.tests.jwt_helpers import (
+    COOKIE_MODE,
+    LOGOUT_URL,
+    REFRESH_COOKIE,
+    REFRESH_URL,
+    genuine,
+)
+
+NOT_REVOKED = (
+    "Successfully logged out. The refresh token was not revoked on the server "
+    "(no blacklist is installed): it stays valid until it expires."
+)
+
+
+def test_the_blacklist_app_is_not_installed():
+    assert not apps.is_installed(BLACKLIST_APP)
+
+
+def test_logout_says_the_refresh_token_was_not_revoked(db, user):
+    token = genuine(user, "refresh")
+    response = APIClient().post(LOGOUT_URL, {"refresh": str(token)}, format="json")
+    assert (response.status_code, response.json()) == (200, {"detail": NOT_REVOKED})
+    # ...and it is true: the token still refreshes.
+    response = APIClient().post(REFRESH_URL, {"refresh": str(token)}, format="json")
+    assert response.status_code == 200
+
+
+def test_logout_still_clears_the_cookies(db, user, rest_auth_settings):
+    rest_auth_settings(**COOKIE_MODE)
+    response = APIClient().post(LOGOUT_URL)
+    assert response.json() == {"detail": NOT_REVOKED}
+    assert response.cookies[REFRESH_COOKIE].value == ""
+
+
+def test_refresh_does_not_rotate(db, user):
+    response = APIClient().post(
+        REFRESH_URL, {"refresh": str(genuine(user, "refresh"))}, format="json"
+    )
+    assert set(response.json()) == {"access"}
