@@ -19,6 +19,8 @@ def plan(answers: dict[str, object]) -> list[str]:
     remove: list[str] = []
     if answers["auth_mode"] != "token":
         remove.append("rest_auth/tests/test_token_auth.py")
+    if not answers["passkeys"]:
+        remove += ["rest_auth/passkeys", "rest_auth/tests/passkeys"]
     return remove
 
 

@@ -39,6 +39,10 @@ RESERVED_SLUGS = frozenset(
     }
 ) | frozenset(sys.stdlib_module_names)
 
+# Yes/no prompts: JSON booleans in cookiecutter.json, so cookiecutter turns the answers
+# yes/no/true/false/1/0 on the command line into True or False before this hook runs.
+BOOLEANS = ("passkeys",)
+
 HOSTNAME_LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
@@ -114,6 +118,10 @@ def validate(answers: dict[str, object]) -> list[str]:
         problem = check(value) if isinstance(value, str) else "must be text"
         if problem:
             errors.append(f"{name}: {value!r} {problem}")
+    for name in BOOLEANS:
+        value = answers.get(name)
+        if not isinstance(value, bool):
+            errors.append(f"{name}: {value!r} must be yes or no")
     return errors
 
 

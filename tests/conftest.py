@@ -31,30 +31,41 @@ class Variant:
     """A set of answers worth baking, with a short name for test ids and database names."""
 
     name: str
-    answers: tuple[tuple[str, str], ...]
+    answers: tuple[tuple[str, str | bool], ...]
 
     @property
-    def context(self) -> dict[str, str]:
+    def context(self) -> dict[str, str | bool]:
         return dict(self.answers)
 
     def __str__(self) -> str:
         return self.name
 
 
-def variant(**answers: str) -> Variant:
-    name = "_".join(answers.values()) or "default"
-    return Variant(name, tuple(sorted(answers.items())))
+def variant(**answers: str | bool) -> Variant:
+    # Yes/no answers name themselves: passkeys=True -> "passkeys", False -> "no_passkeys".
+    words = [
+        value if isinstance(value, str) else (key if value else f"no_{key}")
+        for key, value in answers.items()
+    ]
+    return Variant("_".join(words) or "default", tuple(sorted(answers.items())))
 
 
-# The option matrix: every auth_mode on every database.
+# The option matrix: every auth_mode on every database, with passkeys (the default);
+# without passkeys once per auth_mode (what pruning them leaves behind).
 VARIANTS = [
-    variant(auth_mode=auth_mode, database=database)
-    for auth_mode in PROMPTS["auth_mode"]
-    for database in PROMPTS["database"]
+    *(
+        variant(auth_mode=auth_mode, database=database, passkeys=True)
+        for auth_mode in PROMPTS["auth_mode"]
+        for database in PROMPTS["database"]
+    ),
+    *(
+        variant(auth_mode=auth_mode, database="sqlite", passkeys=False)
+        for auth_mode in PROMPTS["auth_mode"]
+    ),
 ]
 
 
-def bake(output_dir: Path, **answers: str) -> Path:
+def bake(output_dir: Path, **answers: str | bool) -> Path:
     """Bake with cookiecutter's Python API; unknown answers are a mistake, not ignored.
 
     Cookiecutter silently drops an ``extra_context`` key that cookiecutter.json does not

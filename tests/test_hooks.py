@@ -65,6 +65,33 @@ def test_good_domains(domain):
     assert pre_gen_project.validate({**GOOD, "domain_name": domain}) == []
 
 
+@pytest.mark.parametrize("value", ["no", "yes", "", None, 1])
+def test_yes_no_prompts_must_be_booleans(value):
+    # Cookiecutter converts yes/no answers to booleans before the hook sees them; anything
+    # else reaching the hook (a config file with passkeys: "maybe") is refused.
+    [message] = pre_gen_project.validate({**GOOD, "passkeys": value})
+    assert message == f"passkeys: {value!r} must be yes or no"
+
+
+def test_yes_no_prompts_are_json_booleans_defaulting_to_yes():
+    for name in pre_gen_project.BOOLEANS:
+        assert PROMPTS[name] is True, name
+
+
+def test_passkeys_no_on_the_command_line_prunes_them(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "cookiecutter", "--no-input", str(ROOT), "-o", str(tmp_path),
+         "passkeys=no"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    project = tmp_path / "my_api"
+    assert not (project / "rest_auth" / "passkeys").exists()
+    assert "webauthn" not in (project / "pyproject.toml").read_text()
+
+
 def test_bad_answer_stops_the_bake_and_leaves_nothing(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "cookiecutter", "--no-input", str(ROOT), "-o", str(tmp_path),
@@ -110,22 +137,26 @@ def test_replay_cannot_be_combined_with_no_input(tmp_path):
 
 def test_no_prompt_asks_for_a_secret():
     # Answers are saved in replay files: secrets come from the environment instead.
-    secretive = ("secret", "password", "token", "key")
-    assert not [name for name in DEFAULTS if any(word in name for word in secretive)]
+    # Whole words of the name: "passkeys" is a feature, "api_key" would be a secret.
+    secretive = {"secret", "password", "token", "key", "keys"}
+    assert not [name for name in DEFAULTS if secretive & set(name.split("_"))]
 
 
 # --- post-generation: the pruning plan as a table --------------------------------------
 
 TOKEN_ONLY = ["rest_auth/tests/test_token_auth.py"]
+PASSKEYS = ["rest_auth/passkeys", "rest_auth/tests/passkeys"]
 
 
 @pytest.mark.parametrize(
     ("answers", "removed"),
     [
-        ({"auth_mode": "token", "database": "sqlite"}, []),
-        ({"auth_mode": "token", "database": "postgresql"}, []),
-        ({"auth_mode": "session", "database": "sqlite"}, TOKEN_ONLY),
-        ({"auth_mode": "session", "database": "postgresql"}, TOKEN_ONLY),
+        ({"auth_mode": "token", "database": "sqlite", "passkeys": True}, []),
+        ({"auth_mode": "token", "database": "postgresql", "passkeys": True}, []),
+        ({"auth_mode": "session", "database": "sqlite", "passkeys": True}, TOKEN_ONLY),
+        ({"auth_mode": "session", "database": "postgresql", "passkeys": True}, TOKEN_ONLY),
+        ({"auth_mode": "token", "database": "sqlite", "passkeys": False}, PASSKEYS),
+        ({"auth_mode": "session", "database": "sqlite", "passkeys": False}, TOKEN_ONLY + PASSKEYS),
     ],
 )
 def test_pruning_plan(answers, removed):
@@ -135,8 +166,10 @@ def test_pruning_plan(answers, removed):
 def test_every_planned_path_exists_in_the_template():
     template = ROOT / "{{cookiecutter.project_slug}}"
     for auth_mode in PROMPTS["auth_mode"]:
-        for relative in post_gen_project.plan({**GOOD, "auth_mode": auth_mode}):
-            assert (template / relative).exists(), relative
+        for passkeys in (True, False):
+            answers = {**GOOD, "auth_mode": auth_mode, "passkeys": passkeys}
+            for relative in post_gen_project.plan(answers):
+                assert (template / relative).exists(), relative
 
 
 def test_a_wrong_path_in_the_plan_fails_loudly(tmp_path):

@@ -1,6 +1,6 @@
 """Routes of the auth app, mounted under /api/auth/ by config/urls.py."""
 
-from django.urls import path
+from django.urls import {% if cookiecutter.passkeys %}include, {% endif %}path
 
 from . import views
 
@@ -15,4 +15,7 @@ urlpatterns = [
         views.PasswordResetConfirmView.as_view(),
         name="rest_password_reset_confirm",
     ),
+{%- if cookiecutter.passkeys %}
+    path("passkeys/", include("rest_auth.passkeys.urls")),
+{%- endif %}
 ]
