@@ -166,7 +166,8 @@ class SoftAuthenticator:
         credential = self.credentials[credential_id]
         credential.sign_count += self.counter_step
         authenticator_data = (
-            hashlib.sha256(rp_id.encode()).digest()
+            # The RP id the credential was made for, whatever the options say.
+            hashlib.sha256(credential.rp_id.encode()).digest()
             + bytes([self.flags()])
             + struct.pack(">I", credential.sign_count)
         )
