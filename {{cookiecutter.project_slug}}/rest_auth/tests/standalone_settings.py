@@ -11,6 +11,9 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "rest_framework",
     "rest_auth",
+{%- if cookiecutter.passkeys %}
+    "rest_auth.passkeys",
+{%- endif %}
 ]
 MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -37,4 +40,13 @@ REST_FRAMEWORK = {
         "rest_auth_password_reset": None,
     },
 }
+{%- if cookiecutter.passkeys %}
+REST_AUTH = {
+    "TOKEN_MODEL": None,
+    "PASSKEY_RP_ID": "localhost",
+    "PASSKEY_RP_NAME": "Standalone",
+    "PASSKEY_RP_ORIGINS": ["http://localhost:8000"],
+}
+{%- else %}
 REST_AUTH = {"TOKEN_MODEL": None}
+{%- endif %}
