@@ -24,6 +24,7 @@ PRUNED_MARKERS = {
     # The core's checks name the PASSKEY_ prefix to explain a key of a feature that was
     # not generated; everything more specific must be gone.
     ("passkeys", False): [
+        "playwright",
         "webauthn",
         "rest_auth.passkeys",
         "passkey_",

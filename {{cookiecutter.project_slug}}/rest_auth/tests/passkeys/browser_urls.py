@@ -1,0 +1,86 @@
+"""The project's URLs plus one page whose script runs the passkey ceremonies in a browser.
+
+Used by test_browser.py: the page must come from the same origin as the API
+(http://localhost:PORT), since that origin is what WebAuthn binds a passkey to.
+"""
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import include, path
+
+# The README's frontend snippet, as functions the test calls with page.evaluate().
+PAGE = """<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Passkeys</title></head>
+<body>
+<script>
+let token = null;
+
+function csrfToken() {
+  const match = document.cookie.match(/(?:^|; )csrftoken=([^;]*)/);
+  return match ? decodeURIComponent(match[1]) : "";
+}
+
+async function api(path, body, method = "POST") {
+  const headers = { "Content-Type": "application/json", "X-CSRFToken": csrfToken() };
+  if (token) headers.Authorization = "Token " + token;
+  const response = await fetch("/api/auth/" + path, {
+    method,
+    headers,
+    body: method === "GET" ? undefined : JSON.stringify(body || {}),
+    credentials: "same-origin",
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+async function passwordLogin(username, password) {
+  const answer = await api("login/", { username, password });
+  if (answer.body && answer.body.key) token = answer.body.key;
+  return answer;
+}
+
+async function logout() {
+  const answer = await api("logout/", {});
+  token = null;
+  return answer;
+}
+
+async function whoami() {
+  return api("user/", null, "GET");
+}
+
+async function registerPasskey(name) {
+  const options = await api("passkeys/register/begin/", { name });
+  const credential = await navigator.credentials.create({
+    publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options.body),
+  });
+  return api("passkeys/register/complete/", { credential: credential.toJSON() });
+}
+
+async function passkeyLogin() {
+  const options = await api("passkeys/login/begin/", {});
+  const { session_id, ...request } = options.body;
+  const credential = await navigator.credentials.get({
+    publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(request),
+  });
+  const answer = await api("passkeys/login/complete/", {
+    credential: credential.toJSON(),
+    session_id,
+  });
+  if (answer.body && answer.body.key) token = answer.body.key;
+  return answer;
+}
+</script>
+</body>
+</html>
+"""
+
+
+def passkey_page(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(PAGE)
+
+
+urlpatterns = [
+    path("passkey-page/", passkey_page),
+    path("api/auth/", include("rest_auth.urls")),
+]
