@@ -75,9 +75,13 @@ def main() -> int:
     test_parser.add_argument("pytest_args", nargs=argparse.REMAINDER, help="passed to pytest")
     test_parser.set_defaults(run=test)
     # Whatever `test` does not know goes to pytest: `python3 tasks.py test -x -k session`.
-    args, args.pytest_args = parser.parse_known_args()
-    if args.pytest_args and args.command != "test":
-        parser.error(f"unrecognized arguments: {' '.join(args.pytest_args)}")
+    # Options come back as unknown, and the first bare word starts the remainder
+    # (`-n 2`: "-n" unknown, "2" remainder), so the unknown ones go first.
+    args, unknown = parser.parse_known_args()
+    if unknown and args.command != "test":
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    if args.command == "test":
+        args.pytest_args = unknown + args.pytest_args
     return args.run(args)
 
 
