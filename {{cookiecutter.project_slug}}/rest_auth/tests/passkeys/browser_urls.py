@@ -13,7 +13,14 @@ PAGE = """<!doctype html>
 <head><meta charset="utf-8"><title>Passkeys</title></head>
 <body>
 <script>
-let token = null;
+// The Authorization header login handed out (API token or JWT); none with sessions.
+let authorization = null;
+
+function remember(answer) {
+  if (answer.body && answer.body.key) authorization = "Token " + answer.body.key;
+  else if (answer.body && answer.body.access) authorization = "Bearer " + answer.body.access;
+  return answer;
+}
 
 function csrfToken() {
   const match = document.cookie.match(/(?:^|; )csrftoken=([^;]*)/);
@@ -22,7 +29,7 @@ function csrfToken() {
 
 async function api(path, body, method = "POST") {
   const headers = { "Content-Type": "application/json", "X-CSRFToken": csrfToken() };
-  if (token) headers.Authorization = "Token " + token;
+  if (authorization) headers.Authorization = authorization;
   const response = await fetch("/api/auth/" + path, {
     method,
     headers,
@@ -34,14 +41,12 @@ async function api(path, body, method = "POST") {
 }
 
 async function passwordLogin(username, password) {
-  const answer = await api("login/", { username, password });
-  if (answer.body && answer.body.key) token = answer.body.key;
-  return answer;
+  return remember(await api("login/", { username, password }));
 }
 
 async function logout() {
   const answer = await api("logout/", {});
-  token = null;
+  authorization = null;
   return answer;
 }
 
@@ -63,12 +68,9 @@ async function passkeyLogin() {
   const credential = await navigator.credentials.get({
     publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(request),
   });
-  const answer = await api("passkeys/login/complete/", {
-    credential: credential.toJSON(),
-    session_id,
-  });
-  if (answer.body && answer.body.key) token = answer.body.key;
-  return answer;
+  return remember(
+    await api("passkeys/login/complete/", { credential: credential.toJSON(), session_id }),
+  );
 }
 </script>
 </body>

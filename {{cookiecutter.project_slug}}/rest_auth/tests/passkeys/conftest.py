@@ -54,6 +54,8 @@ def use_login(client: APIClient, response: Any) -> None:
     """Send what the login handed out on later requests, as a real client would."""
     if response.status_code == 200 and "key" in response.data:
         client.credentials(HTTP_AUTHORIZATION=f"Token {response.data['key']}")
+    elif response.status_code == 200 and response.data.get("access"):
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {response.data['access']}")
     elif "csrftoken" in client.cookies:
         client.credentials(HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
 
