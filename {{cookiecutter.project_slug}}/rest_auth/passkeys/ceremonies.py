@@ -144,6 +144,11 @@ def claim_challenge(challenge: PasskeyChallenge | None) -> PasskeyChallenge:
     return challenge
 
 
+def consume_challenge(ceremony: str, **lookup: Any) -> PasskeyChallenge:
+    """Find the challenge and use it up, or fail: the first step of every completion."""
+    return claim_challenge(find_challenge(ceremony, **lookup))
+
+
 def options_json(options: Any) -> dict[str, Any]:
     return json.loads(options_to_json(options))
 
@@ -229,9 +234,7 @@ def complete_registration(
     """
     rp = relying_party()
     signed = client_data_challenge(credential)
-    challenge = claim_challenge(
-        find_challenge(PasskeyChallenge.Ceremony.REGISTER, user=user, challenge=signed)
-    )
+    challenge = consume_challenge(PasskeyChallenge.Ceremony.REGISTER, user=user, challenge=signed)
     try:
         verified = verify_registration_response(
             credential=credential,
@@ -345,7 +348,7 @@ def complete_login(session_id: str, credential: dict[str, Any]) -> AbstractBaseU
     returned and against the account a username-scoped login named.
     """
     rp = relying_party()
-    challenge = claim_challenge(find_challenge(PasskeyChallenge.Ceremony.LOGIN, key=session_id))
+    challenge = consume_challenge(PasskeyChallenge.Ceremony.LOGIN, key=session_id)
     passkey = (
         Passkey.objects.select_related("user")
         .filter(credential_id=raw_credential_id(credential))
