@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib.metadata
+import json
 import re
 import secrets
 import sys
@@ -181,3 +182,52 @@ def test_env_example_documents_every_variable_the_settings_read(baked, variant):
     documented = set(re.findall(r"^([A-Z_]+)=", (project / ".env.example").read_text(), re.M))
     assert read, "no env(...) calls found: the pattern is out of date"
     assert read - documented == set()
+
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "EMAIL_URL": "smtp+tls://mailer:password@smtp.example.com:587",
+    "FRONTEND_URL": "https://app.example.com",
+}
+SHOW_PASSKEY_SETTINGS = (
+    "import json; from django.conf import settings; "
+    "print(json.dumps({k: v for k, v in settings.REST_AUTH.items() if k.startswith('PASSKEY_')}))"
+)
+
+
+def test_passkey_settings_come_from_the_environment(baked, variant):
+    project = baked(variant)
+
+    def passkey_settings(**env: str) -> dict:
+        command = [sys.executable, "manage.py", "shell", "-c", SHOW_PASSKEY_SETTINGS]
+        result = run(command, project, project_env(variant, **env))
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+    development = passkey_settings(DEBUG="true")
+    if not variant.context["passkeys"]:
+        assert development == {}
+        return
+    assert development == {
+        "PASSKEY_RP_ID": "localhost",
+        "PASSKEY_RP_NAME": "My API",
+        "PASSKEY_RP_ORIGINS": ["http://localhost:8000"],
+        "PASSKEY_CHALLENGE_TIMEOUT": 300,
+    }
+    production = passkey_settings(**PRODUCTION)
+    assert production["PASSKEY_RP_ID"] == "example.com"  # the domain_name answer
+    assert production["PASSKEY_RP_ORIGINS"] == ["https://example.com"]
+    configured = passkey_settings(
+        **PRODUCTION,
+        PASSKEY_RP_ID="example.org",
+        PASSKEY_RP_NAME="Other",
+        PASSKEY_RP_ORIGINS="https://example.org,https://app.example.org",
+        PASSKEY_CHALLENGE_TIMEOUT="60",
+    )
+    assert configured == {
+        "PASSKEY_RP_ID": "example.org",
+        "PASSKEY_RP_NAME": "Other",
+        "PASSKEY_RP_ORIGINS": ["https://example.org", "https://app.example.org"],
+        "PASSKEY_CHALLENGE_TIMEOUT": 60,
+    }
