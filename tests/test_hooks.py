@@ -118,6 +118,12 @@ def test_choice_outside_its_list_is_refused_before_any_hook(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_yes_no_answer_that_is_neither_is_refused_before_any_hook(tmp_path):
+    with pytest.raises(ValueError, match="passkeys"):
+        bake(tmp_path, passkeys="maybe")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_typo_in_an_answer_is_refused_by_our_bake_helper(tmp_path):
     """Cookiecutter ignores unknown extra_context keys: a typo would bake the defaults."""
     with pytest.raises(KeyError, match="auth_mod"):
