@@ -44,6 +44,8 @@ def plan(answers: dict[str, object]) -> list[str]:
             remove.append("rest_auth/registration/schema.py")
         if answers["auth_mode"] == "jwt":
             remove.append("rest_auth/jwt_schema.py")
+        if answers["passkeys"]:
+            remove.append("rest_auth/passkeys/schema.py")
     if not answers["demo_page"]:
         remove.append("demo")
     if not answers["registration"]:
@@ -55,6 +57,8 @@ def plan(answers: dict[str, object]) -> list[str]:
         remove.append("rest_auth/tests/test_jwt_without_blacklist.py")
     else:
         remove.append("rest_auth/tests/test_jwt_blacklist.py")
+    if not answers["passkeys"]:
+        remove += ["rest_auth/passkeys", "rest_auth/tests/passkeys"]
     # A path inside a folder the plan removes whole goes with it.
     return [path for path in remove if not any(path.startswith(f"{d}/") for d in remove)]
 

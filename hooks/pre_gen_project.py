@@ -29,6 +29,7 @@ BOOLEANS: dict[str, str | None] = {
     "jwt_cookies": "jwt",
     "jwt_blacklist": "jwt",
     "registration": None,
+    "passkeys": None,
     "api_docs": None,
     "demo_page": None,
 }

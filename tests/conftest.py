@@ -74,7 +74,7 @@ VARIANTS = [
         database="postgresql",
     ),
     variant(auth_mode="token", email_verification="none", login_method="email"),
-    variant(auth_mode="token", registration=False, database="postgresql"),
+    variant(auth_mode="token", registration=False, passkeys=False, database="postgresql"),
     variant(auth_mode="session", email_verification="mandatory", login_method="email"),
     variant(
         auth_mode="session",
@@ -88,11 +88,15 @@ VARIANTS = [
         login_method="username_email",
         database="postgresql",
     ),
-    variant(auth_mode="session", registration=False, api_docs=False, demo_page=False),
+    variant(
+        auth_mode="session", registration=False, passkeys=False, api_docs=False, demo_page=False
+    ),
     variant(auth_mode="jwt", email_verification="mandatory", login_method="username_email"),
     variant(auth_mode="jwt", jwt_blacklist=False, email_verification="none", login_method="email"),
     variant(auth_mode="jwt", jwt_cookies=False, login_method="username"),
-    variant(auth_mode="jwt", jwt_cookies=False, jwt_blacklist=False, registration=False),
+    variant(
+        auth_mode="jwt", jwt_cookies=False, jwt_blacklist=False, registration=False, passkeys=False
+    ),
     variant(auth_mode="jwt", database="postgresql"),
 ]
 

@@ -136,6 +136,41 @@ def test_good_domains(domain):
     assert pre_gen_project.validate({**GOOD, "domain_name": domain}) == []
 
 
+@pytest.mark.parametrize("value", ["no", "yes", "", None, 1])
+def test_yes_no_prompts_must_be_booleans(value):
+    # Cookiecutter converts yes/no answers to booleans before the hook sees them; anything
+    # else reaching the hook (a config file with passkeys: "maybe") is refused.
+    [message] = pre_gen_project.validate({**GOOD, "passkeys": value})
+    assert message == f"passkeys: {value!r} must be yes or no (true or false)"
+
+
+def test_yes_no_prompts_are_json_booleans_defaulting_to_yes():
+    for name in pre_gen_project.BOOLEANS:
+        assert PROMPTS[name] is True, name
+
+
+def test_passkeys_no_on_the_command_line_prunes_them(tmp_path):
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cookiecutter",
+            "--no-input",
+            str(ROOT),
+            "-o",
+            str(tmp_path),
+            "passkeys=no",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    project = tmp_path / "my_api"
+    assert not (project / "rest_auth" / "passkeys").exists()
+    assert "webauthn" not in (project / "pyproject.toml").read_text()
+
+
 def test_bad_answer_stops_the_bake_and_leaves_nothing(tmp_path):
     result = subprocess.run(
         [
@@ -191,6 +226,12 @@ def test_choice_outside_its_list_is_refused_before_any_hook(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_yes_no_answer_that_is_neither_is_refused_before_any_hook(tmp_path):
+    with pytest.raises(ValueError, match="passkeys"):
+        bake(tmp_path, passkeys="maybe")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_typo_in_an_answer_is_refused_by_our_bake_helper(tmp_path):
     """Cookiecutter ignores unknown extra_context keys: a typo would bake the defaults."""
     with pytest.raises(KeyError, match="auth_mod"):
@@ -219,8 +260,9 @@ def test_replay_cannot_be_combined_with_no_input(tmp_path):
 
 def test_no_prompt_asks_for_a_secret():
     # Answers are saved in replay files: secrets come from the environment instead.
-    secretive = ("secret", "password", "token", "key")
-    assert not [name for name in DEFAULTS if any(word in name for word in secretive)]
+    # Whole words of the name: "passkeys" is a feature, "api_key" would be a secret.
+    secretive = {"secret", "password", "token", "key", "keys"}
+    assert not [name for name in DEFAULTS if secretive & set(name.split("_"))]
 
 
 # --- post-generation: the pruning plan as a table --------------------------------------
@@ -251,6 +293,7 @@ JWT_OUTSIDE_DEMO = [path for path in JWT_ONLY if not path.startswith("demo/")]
 WITH_BLACKLIST_ONLY = ["rest_auth/tests/test_jwt_blacklist.py"]
 WITHOUT_BLACKLIST_ONLY = ["rest_auth/tests/test_jwt_without_blacklist.py"]
 JWT = {"auth_mode": "jwt"}
+PASSKEYS = ["rest_auth/passkeys", "rest_auth/tests/passkeys"]
 
 
 @pytest.mark.parametrize(
@@ -261,7 +304,12 @@ JWT = {"auth_mode": "jwt"}
         ({"auth_mode": "token", "database": "postgresql"}, JWT_ONLY),
         (
             {"auth_mode": "token", "api_docs": False},
-            [*API_DOCS, "rest_auth/registration/schema.py", *JWT_ONLY],
+            [
+                *API_DOCS,
+                "rest_auth/registration/schema.py",
+                "rest_auth/passkeys/schema.py",
+                *JWT_ONLY,
+            ],
         ),
         ({"auth_mode": "token", "demo_page": False}, DEMO + JWT_OUTSIDE_DEMO),
         ({"auth_mode": "token", "registration": False}, REGISTRATION + JWT_ONLY),
@@ -271,7 +319,8 @@ JWT = {"auth_mode": "jwt"}
         ),
         (
             {"auth_mode": "session", "api_docs": False, "demo_page": False, "registration": False},
-            TOKEN_ONLY + API_DOCS + DEMO + REGISTRATION + JWT_OUTSIDE_DEMO,
+            [*TOKEN_ONLY, *API_DOCS, "rest_auth/passkeys/schema.py", *DEMO, *REGISTRATION]
+            + JWT_OUTSIDE_DEMO,
         ),
         # email_verification and login_method change settings, never files.
         *(
@@ -285,6 +334,9 @@ JWT = {"auth_mode": "jwt"}
         ({**JWT, "jwt_cookies": False, "jwt_blacklist": True}, TOKEN_ONLY + WITHOUT_BLACKLIST_ONLY),
         ({**JWT, "jwt_cookies": True, "jwt_blacklist": False}, TOKEN_ONLY + WITH_BLACKLIST_ONLY),
         ({**JWT, "jwt_cookies": False, "jwt_blacklist": False}, TOKEN_ONLY + WITH_BLACKLIST_ONLY),
+        ({"auth_mode": "token", "passkeys": False}, PASSKEYS + JWT_ONLY),
+        ({"auth_mode": "session", "passkeys": False}, TOKEN_ONLY + PASSKEYS + JWT_ONLY),
+        ({**JWT, "passkeys": False}, TOKEN_ONLY + PASSKEYS + WITHOUT_BLACKLIST_ONLY),
     ],
 )
 def test_pruning_plan(answers, removed):
@@ -302,6 +354,7 @@ def test_every_planned_path_exists_in_the_template():
                 "api_docs": False,
                 "demo_page": False,
                 "registration": False,
+                "passkeys": False,
             }
             for relative in post_gen_project.plan(everything_off):
                 assert (template / relative).exists(), relative

@@ -54,6 +54,17 @@ PRUNED_MARKERS = {
         "ACCOUNT_",
         "THROTTLE_RATE_REGISTER",
     ],
+    # The core's checks name the PASSKEY_ prefix to explain a key of a feature that was
+    # not generated; everything more specific must be gone.
+    ("passkeys", False): [
+        "webauthn",
+        "rest_auth.passkeys",
+        "passkey_",
+        "PASSKEY_RP_ORIGINS",
+        "PASSKEY_CHALLENGE_TIMEOUT",
+        "cbor2",
+        "cryptography",
+    ],
 }
 LOCAL_PACKAGES = {"config", "users", "rest_auth", "manage"}
 # Distributions a project declares without importing them: drivers and hashers Django loads from
@@ -236,6 +247,7 @@ def test_pyproject_lists_exactly_what_the_project_imports(baked, variant):
     assert declared - imported <= LOADED_NOT_IMPORTED | {"pytest-django"}
     assert ("psycopg" in declared) == (variant.context["database"] == "postgresql")
     assert ("django-allauth" in declared) == variant.context["registration"]
+    assert ("webauthn" in declared) == variant.context["passkeys"]
 
 
 def test_own_suite_passes(baked, variant):
@@ -305,3 +317,52 @@ def test_settings_follow_the_answers(baked, variant):
     assert simple_jwt.get("BLACKLIST_AFTER_ROTATION", False) == blacklist
     assert simple_jwt["CHECK_REVOKE_TOKEN"] is True
     assert simple_jwt["ACCESS_TOKEN_LIFETIME"] == "0:05:00"
+
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "EMAIL_URL": "smtp+tls://mailer:password@smtp.example.com:587",
+    "FRONTEND_URL": "https://app.example.com",
+}
+SHOW_PASSKEY_SETTINGS = (
+    "import json; from django.conf import settings; "
+    "print(json.dumps({k: v for k, v in settings.REST_AUTH.items() if k.startswith('PASSKEY_')}))"
+)
+
+
+def test_passkey_settings_come_from_the_environment(baked, variant):
+    project = baked(variant)
+
+    def passkey_settings(**env: str) -> dict:
+        command = [sys.executable, "manage.py", "shell", "-c", SHOW_PASSKEY_SETTINGS]
+        result = run(command, project, project_env(variant, **env))
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+    development = passkey_settings(DEBUG="true")
+    if not variant.context["passkeys"]:
+        assert development == {}
+        return
+    assert development == {
+        "PASSKEY_RP_ID": "localhost",
+        "PASSKEY_RP_NAME": "My API",
+        "PASSKEY_RP_ORIGINS": ["http://localhost:8000"],
+        "PASSKEY_CHALLENGE_TIMEOUT": 300,
+    }
+    production = passkey_settings(**PRODUCTION)
+    assert production["PASSKEY_RP_ID"] == "example.com"  # the domain_name answer
+    assert production["PASSKEY_RP_ORIGINS"] == ["https://example.com"]
+    configured = passkey_settings(
+        **PRODUCTION,
+        PASSKEY_RP_ID="example.org",
+        PASSKEY_RP_NAME="Other",
+        PASSKEY_RP_ORIGINS="https://example.org,https://app.example.org",
+        PASSKEY_CHALLENGE_TIMEOUT="60",
+    )
+    assert configured == {
+        "PASSKEY_RP_ID": "example.org",
+        "PASSKEY_RP_NAME": "Other",
+        "PASSKEY_RP_ORIGINS": ["https://example.org", "https://app.example.org"],
+        "PASSKEY_CHALLENGE_TIMEOUT": 60,
+    }

@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
 {%- endif %}
+{%- if cookiecutter.passkeys %}
+    "rest_auth.passkeys",
+{%- endif %}
 {%- if cookiecutter.demo_page %}
     "demo",
 {%- endif %}
@@ -337,6 +340,22 @@ REST_AUTH = {
     ),
     "REGISTER_SERIALIZER": "rest_auth.registration.serializers.RegisterSerializer",
     "REGISTER_PERMISSION_CLASSES": ("rest_framework.permissions.AllowAny",),
+{%- endif %}
+{%- if cookiecutter.passkeys %}
+    # Passkeys (WebAuthn) belong to one site, the relying party: its host name (the RP id)
+    # and the exact origins of the pages that create and use them. Browsers refuse
+    # passkeys on IP addresses, so develop on http://localhost:8000, not 127.0.0.1.
+    # https://www.w3.org/TR/webauthn-3/#relying-party-identifier
+    "PASSKEY_RP_ID": env(
+        "PASSKEY_RP_ID",
+        default="localhost" if DEBUG else "{{ cookiecutter.domain_name }}",
+    ),
+    "PASSKEY_RP_NAME": env("PASSKEY_RP_NAME", default="{{ cookiecutter.project_name }}"),
+    "PASSKEY_RP_ORIGINS": env.list(
+        "PASSKEY_RP_ORIGINS",
+        default=["http://localhost:8000"] if DEBUG else ["https://{{ cookiecutter.domain_name }}"],
+    ),
+    "PASSKEY_CHALLENGE_TIMEOUT": env.int("PASSKEY_CHALLENGE_TIMEOUT", default=300),
 {%- endif %}
 }
 {%- if cookiecutter.auth_mode == "jwt" %}

@@ -9,6 +9,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 {%- if cookiecutter.auth_mode == "jwt" %}
 import rest_auth.jwt_schema  # noqa: F401
 {%- endif %}
+{%- if cookiecutter.passkeys %}
+import rest_auth.passkeys.schema  # noqa: F401
+{%- endif %}
 {%- if cookiecutter.registration %}
 import rest_auth.registration.schema  # noqa: F401
 {%- endif %}

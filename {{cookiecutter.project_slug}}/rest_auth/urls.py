@@ -1,10 +1,8 @@
 """Routes of the auth app, mounted under /api/auth/ by config/urls.py."""
 {% if cookiecutter.registration %}
 from django.apps import apps
-from django.urls import include, path
-{%- else %}
-from django.urls import path
 {%- endif %}
+from django.urls import {% if cookiecutter.registration or cookiecutter.passkeys %}include, {% endif %}path
 
 from . import views
 {%- if cookiecutter.auth_mode == "jwt" %}
@@ -26,6 +24,9 @@ urlpatterns = [
 {%- if cookiecutter.auth_mode == "jwt" %}
     path("token/verify/", TokenVerifyView.as_view(), name="token_verify"),
     path("token/refresh/", get_refresh_view().as_view(), name="token_refresh"),
+{%- endif %}
+{%- if cookiecutter.passkeys %}
+    path("passkeys/", include("rest_auth.passkeys.urls")),
 {%- endif %}
 ]
 {%- if cookiecutter.registration %}

@@ -23,6 +23,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -63,14 +64,17 @@ def _feature_settings(settings: Any) -> None:
             setattr(settings, name, value)
 
 
-@pytest.fixture
-def user(django_user_model: Any) -> Any:
-    user = django_user_model.objects.create_user(
-        username="alice", email="alice@example.com", password=PASSWORD
-    )
+def create_account(username: str, email: str, password: str) -> Any:
+    """A user who may log in, whatever the project's features ask of accounts."""
+    user = get_user_model().objects.create_user(username=username, email=email, password=password)
     for support in feature_test_support():
         support.prepare_account(user)
     return user
+
+
+@pytest.fixture
+def user(db: None) -> Any:
+    return create_account("alice", "alice@example.com", PASSWORD)
 
 
 @pytest.fixture

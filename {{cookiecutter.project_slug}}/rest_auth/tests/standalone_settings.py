@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "rest_framework_simplejwt.token_blacklist",
 {%- endif %}
     "rest_auth",
+{%- if cookiecutter.passkeys %}
+    "rest_auth.passkeys",
+{%- endif %}
 ]
 MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -52,8 +55,19 @@ REST_FRAMEWORK = {
         "rest_auth_password_reset": None,
     },
 }
+REST_AUTH = {
+    "TOKEN_MODEL": None,
 {%- if cookiecutter.auth_mode == "jwt" %}
-REST_AUTH = {"TOKEN_MODEL": None, "SESSION_LOGIN": False, "USE_JWT": True}
+    "SESSION_LOGIN": False,
+    "USE_JWT": True,
+{%- endif %}
+{%- if cookiecutter.passkeys %}
+    "PASSKEY_RP_ID": "localhost",
+    "PASSKEY_RP_NAME": "Standalone",
+    "PASSKEY_RP_ORIGINS": ["http://localhost:8000"],
+{%- endif %}
+}
+{%- if cookiecutter.auth_mode == "jwt" %}
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=5),
 {%- if cookiecutter.jwt_blacklist %}
@@ -62,6 +76,4 @@ SIMPLE_JWT = {
 {%- endif %}
     "CHECK_REVOKE_TOKEN": True,
 }
-{%- else %}
-REST_AUTH = {"TOKEN_MODEL": None}
 {%- endif %}

@@ -26,7 +26,9 @@ def served_api_paths(patterns=None, prefix="") -> set[str]:
             paths |= served_api_paths(pattern.url_patterns, route)
         elif isinstance(pattern, URLPattern) and pattern.name not in DOCS_URL_NAMES:
             if route.startswith("api/"):
-                paths.add("/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route))
+                openapi = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", route)
+                # drf-spectacular names a "pk" path parameter "id" (SCHEMA_COERCE_PATH_PK).
+                paths.add("/" + openapi.replace("{pk}", "{id}"))
     return paths
 
 

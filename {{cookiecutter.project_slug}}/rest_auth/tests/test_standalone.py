@@ -21,11 +21,15 @@ CORE_TESTS = [
     "test_jwt_without_blacklist.py",
 {%- endif %}
 {%- endif %}
+{%- if cookiecutter.passkeys %}
+    "passkeys/test_ceremonies.py",
+    "passkeys/test_security.py",
+{%- endif %}
 ]
 
 
 def test_core_tests_pass_with_djangos_user_model():
-    tests = [str(Path(__file__).with_name(name)) for name in CORE_TESTS]
+    tests = [str(Path(__file__).parent / name) for name in CORE_TESTS]
     result = subprocess.run(
         [
             sys.executable,
