@@ -50,7 +50,12 @@ def plan(answers: dict[str, object]) -> list[str]:
         remove.append("demo")
     if not answers["registration"]:
         # The package holds its views, allauth adapter, email templates and tests.
-        remove += ["rest_auth/registration", "docs/registration.md"]
+        remove += [
+            "rest_auth/registration",
+            "docs/registration.md",
+            "demo/templates/demo/features/registration.js",
+            "demo/tests/test_demo_registration_e2e.py",
+        ]
     if answers["auth_mode"] != "jwt":
         remove.extend(JWT_FILES)
     elif answers["jwt_blacklist"]:
@@ -58,7 +63,12 @@ def plan(answers: dict[str, object]) -> list[str]:
     else:
         remove.append("rest_auth/tests/test_jwt_blacklist.py")
     if not answers["passkeys"]:
-        remove += ["rest_auth/passkeys", "rest_auth/tests/passkeys"]
+        remove += [
+            "rest_auth/passkeys",
+            "rest_auth/tests/passkeys",
+            "demo/templates/demo/features/passkeys.js",
+            "demo/tests/test_demo_passkeys_e2e.py",
+        ]
     # A path inside a folder the plan removes whole goes with it.
     return [path for path in remove if not any(path.startswith(f"{d}/") for d in remove)]
 

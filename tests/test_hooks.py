@@ -270,7 +270,12 @@ def test_no_prompt_asks_for_a_secret():
 TOKEN_ONLY = ["rest_auth/tests/test_token_auth.py"]
 API_DOCS = ["rest_auth/schema.py", "rest_auth/tests/test_schema.py"]
 DEMO = ["demo"]
-REGISTRATION = ["rest_auth/registration", "docs/registration.md"]
+REGISTRATION = [
+    "rest_auth/registration",
+    "docs/registration.md",
+    "demo/templates/demo/features/registration.js",
+    "demo/tests/test_demo_registration_e2e.py",
+]
 JWT_ONLY = [
     "rest_auth/jwt_auth.py",
     "rest_auth/jwt_checks.py",
@@ -293,7 +298,12 @@ JWT_OUTSIDE_DEMO = [path for path in JWT_ONLY if not path.startswith("demo/")]
 WITH_BLACKLIST_ONLY = ["rest_auth/tests/test_jwt_blacklist.py"]
 WITHOUT_BLACKLIST_ONLY = ["rest_auth/tests/test_jwt_without_blacklist.py"]
 JWT = {"auth_mode": "jwt"}
-PASSKEYS = ["rest_auth/passkeys", "rest_auth/tests/passkeys"]
+PASSKEYS = [
+    "rest_auth/passkeys",
+    "rest_auth/tests/passkeys",
+    "demo/templates/demo/features/passkeys.js",
+    "demo/tests/test_demo_passkeys_e2e.py",
+]
 
 
 @pytest.mark.parametrize(
@@ -319,8 +329,8 @@ PASSKEYS = ["rest_auth/passkeys", "rest_auth/tests/passkeys"]
         ),
         (
             {"auth_mode": "session", "api_docs": False, "demo_page": False, "registration": False},
-            [*TOKEN_ONLY, *API_DOCS, "rest_auth/passkeys/schema.py", *DEMO, *REGISTRATION]
-            + JWT_OUTSIDE_DEMO,
+            [*TOKEN_ONLY, *API_DOCS, "rest_auth/passkeys/schema.py", *DEMO]
+            + [path for path in REGISTRATION + JWT_ONLY if not path.startswith("demo/")],
         ),
         # email_verification and login_method change settings, never files.
         *(

@@ -60,8 +60,10 @@ const demo = (() => {
       .join("\n");
   }
 
-  // A panel: a titled form whose submit runs `action(values)`, shown when `when` says.
-  // `action` returns the API result (or a message) that is shown under the form.
+  // A panel: a titled form whose submit runs `action(values)`, shown when `when` says
+  // ("anonymous", "authenticated" or "always") and `visible()` agrees. `action` returns
+  // the API result (or a message) shown under the form; `load(state)` and
+  // `describe(state)` fill the text above it.
   function addPanel(panel) {
     panels.push(panel);
   }
@@ -109,7 +111,7 @@ const demo = (() => {
         const message = typeof outcome === "string" ? outcome : describe(outcome);
         result.textContent = message;
         result.className = "result " + (typeof outcome === "string" || outcome.ok ? "ok" : "error");
-        if (typeof outcome !== "string" && outcome.ok) form.reset();
+        if (typeof outcome === "string" || outcome.ok) form.reset();
       } catch (error) {
         result.textContent = String(error);
         result.className = "result error";
@@ -133,9 +135,10 @@ const demo = (() => {
       const section = document.getElementById(panel.id);
       const shown = panel.when === "always" || (panel.when === "authenticated") === Boolean(state.user);
       section.hidden = !(shown && (!panel.visible || panel.visible()));
-      if (panel.describe && !section.hidden) {
-        section.querySelector(".info").textContent = panel.describe(state);
-      }
+      if (section.hidden) continue;
+      // A panel may fetch what it shows (`load`) before describing it.
+      if (panel.load) await panel.load(state);
+      if (panel.describe) section.querySelector(".info").textContent = panel.describe(state);
     }
   }
 
