@@ -276,23 +276,7 @@ REGISTRATION = [
     "demo/templates/demo/features/registration.js",
     "demo/tests/test_demo_registration_e2e.py",
 ]
-JWT_ONLY = [
-    "rest_auth/jwt_auth.py",
-    "rest_auth/jwt_checks.py",
-    "rest_auth/jwt_schema.py",
-    "rest_auth/jwt_serializers.py",
-    "rest_auth/jwt_settings.py",
-    "rest_auth/jwt_views.py",
-    "rest_auth/tests/jwt_helpers.py",
-    "rest_auth/tests/test_jwt_auth.py",
-    "rest_auth/tests/test_jwt_blacklist.py",
-    "rest_auth/tests/test_jwt_checks.py",
-    "rest_auth/tests/test_jwt_cookies.py",
-    "rest_auth/tests/test_jwt_without_blacklist.py",
-    "docs/jwt.md",
-    "demo/templates/demo/features/jwt.js",
-    "demo/tests/test_demo_jwt_e2e.py",
-]
+JWT_ONLY = list(post_gen_project.JWT_FILES)  # checked against the template's files below
 # Without the demo page, its folder goes whole: nothing inside it is listed on its own.
 JWT_OUTSIDE_DEMO = [path for path in JWT_ONLY if not path.startswith("demo/")]
 WITH_BLACKLIST_ONLY = ["rest_auth/tests/test_jwt_blacklist.py"]

@@ -5,25 +5,7 @@ import pytest
 from demo.tests.browser import screenshot, submit
 from rest_auth.passkeys.models import Passkey
 from rest_auth.tests.conftest import PASSWORD
-
-
-def add_virtual_authenticator(page) -> None:
-    """A platform authenticator with resident keys that verifies its user by itself."""
-    devtools = page.context.new_cdp_session(page)
-    devtools.send("WebAuthn.enable")
-    devtools.send(
-        "WebAuthn.addVirtualAuthenticator",
-        {
-            "options": {
-                "protocol": "ctap2",
-                "transport": "internal",
-                "hasResidentKey": True,
-                "hasUserVerification": True,
-                "isUserVerified": True,
-                "automaticPresenceSimulation": True,
-            }
-        },
-    )
+from rest_auth.tests.passkeys.test_browser import add_virtual_authenticator
 
 
 @pytest.mark.django_db(transaction=True)
@@ -34,7 +16,7 @@ def test_add_manage_and_log_in_with_a_passkey(page, user, live_server, rest_auth
     rest_auth_settings(PASSKEY_RP_ID="localhost", PASSKEY_RP_ORIGINS=[live_server.url])
     status = page.get_by_test_id("status")
     page.goto("/")
-    add_virtual_authenticator(page)
+    add_virtual_authenticator(page.context, page)
     submit(page, "login", username="alice", password=PASSWORD)
     expect(status).to_have_text("Logged in as alice")
 
