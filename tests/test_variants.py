@@ -366,3 +366,71 @@ def test_passkey_settings_come_from_the_environment(baked, variant):
         "PASSKEY_RP_ORIGINS": ["https://example.org", "https://app.example.org"],
         "PASSKEY_CHALLENGE_TIMEOUT": 60,
     }
+
+
+# The REST_AUTH keys of the reference (REST_AUTH_SETTINGS.md), by the feature that owns them.
+REFERENCE_KEYS = {
+    "core": {
+        "LOGIN_SERIALIZER",
+        "TOKEN_SERIALIZER",
+        "USER_DETAILS_SERIALIZER",
+        "PASSWORD_RESET_SERIALIZER",
+        "PASSWORD_RESET_CONFIRM_SERIALIZER",
+        "PASSWORD_CHANGE_SERIALIZER",
+        "TOKEN_MODEL",
+        "TOKEN_CREATOR",
+        "PASSWORD_RESET_USE_SITES_DOMAIN",
+        "OLD_PASSWORD_FIELD_ENABLED",
+        "LOGOUT_ON_PASSWORD_CHANGE",
+        "SESSION_LOGIN",
+        "USE_JWT",
+    },
+    "jwt": {
+        "JWT_SERIALIZER",
+        "JWT_SERIALIZER_WITH_EXPIRATION",
+        "JWT_TOKEN_CLAIMS_SERIALIZER",
+        "JWT_AUTH_COOKIE",
+        "JWT_AUTH_REFRESH_COOKIE",
+        "JWT_AUTH_REFRESH_COOKIE_PATH",
+        "JWT_AUTH_SECURE",
+        "JWT_AUTH_HTTPONLY",
+        "JWT_AUTH_SAMESITE",
+        "JWT_AUTH_COOKIE_DOMAIN",
+        "JWT_AUTH_RETURN_EXPIRATION",
+        "JWT_AUTH_COOKIE_USE_CSRF",
+        "JWT_AUTH_COOKIE_ENFORCE_CSRF_ON_UNAUTHENTICATED",
+    },
+    "registration": {"REGISTER_SERIALIZER", "REGISTER_PERMISSION_CLASSES"},
+    "passkeys": {
+        "PASSKEY_RP_ID",
+        "PASSKEY_RP_NAME",
+        "PASSKEY_RP_ORIGINS",
+        "PASSKEY_CHALLENGE_TIMEOUT",
+        "PASSKEY_REGISTER_BEGIN_SERIALIZER",
+        "PASSKEY_REGISTER_COMPLETE_SERIALIZER",
+        "PASSKEY_LOGIN_BEGIN_SERIALIZER",
+        "PASSKEY_LOGIN_COMPLETE_SERIALIZER",
+        "PASSKEY_LIST_SERIALIZER",
+        "PASSKEY_UPDATE_SERIALIZER",
+    },
+}
+SHOW_REST_AUTH_KEYS = (
+    "import json; from rest_auth.app_settings import api_settings; "
+    "print(json.dumps(sorted(api_settings.defaults)))"
+)
+
+
+def test_rest_auth_has_the_keys_of_the_generated_features(baked, variant):
+    assert sum(len(keys) for keys in REFERENCE_KEYS.values()) == 38
+    answers = variant.context
+    generated = {
+        "core": True,
+        "jwt": answers["auth_mode"] == "jwt",
+        "registration": answers["registration"],
+        "passkeys": answers["passkeys"],
+    }
+    expected = set().union(*(keys for name, keys in REFERENCE_KEYS.items() if generated[name]))
+    command = [sys.executable, "manage.py", "shell", "-c", SHOW_REST_AUTH_KEYS]
+    result = run(command, baked(variant), project_env(variant))
+    assert result.returncode == 0, result.stderr
+    assert set(json.loads(result.stdout.strip().splitlines()[-1])) == expected
