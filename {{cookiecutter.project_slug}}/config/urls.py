@@ -30,3 +30,7 @@ urlpatterns = [
     path("", include("demo.urls")),
 {%- endif %}
 ]
+
+# JSON instead of HTML error pages (DEBUG off); 400 and 403 come from DRF as JSON already.
+handler404 = "config.errors.not_found"
+handler500 = "config.errors.server_error"
