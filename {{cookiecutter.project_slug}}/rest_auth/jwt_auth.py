@@ -166,7 +166,8 @@ def is_revoked(token: Token) -> bool:
     """Was this token, of either type, revoked: by a logout, or in the blacklist?"""
     if access_token_revoked(token):
         return True
-    if blacklist_installed():
+    # Only refresh tokens are ever blacklisted: verifying an access token costs no query.
+    if blacklist_installed() and token.get(jwt_settings().TOKEN_TYPE_CLAIM) != "access":
         from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 
         jti = token.get(jwt_settings().JTI_CLAIM)
@@ -249,6 +250,13 @@ class JWTCookieAuthentication(JWTAuthentication):
     """
 
     def authenticate(self, request: Request) -> tuple[AbstractBaseUser, Token] | None:
+        validated_token = self.get_request_token(request)
+        if validated_token is None:
+            return None
+        return self.get_user(validated_token), validated_token
+
+    def get_request_token(self, request: Request) -> Token | None:
+        """The request's access token, validated, without loading its user (no query)."""
         header = self.get_header(request)
         if header is not None:
             raw_token = self.get_raw_token(header)
@@ -256,8 +264,7 @@ class JWTCookieAuthentication(JWTAuthentication):
             raw_token = self.get_cookie_token(request)
         if raw_token is None:
             return None
-        validated_token = self.get_validated_token(raw_token)
-        return self.get_user(validated_token), validated_token
+        return self.get_validated_token(raw_token)
 
     def get_cookie_token(self, request: Request) -> str | None:
         cookie_name = api_settings.JWT_AUTH_COOKIE
@@ -345,6 +352,12 @@ class TokenVerifySerializer(serializers.Serializer):
         if is_revoked(token):
             raise TokenError(_("Token has been revoked"))
         return {}
+
+
+def validated_request_token(request: Request) -> Token | None:
+    """The access token a request carries (header, else cookie with its CSRF check), checked
+    for signature, expiry and revocation; its user is not loaded. Raises InvalidToken."""
+    return JWTCookieAuthentication().get_request_token(request)
 
 
 def get_refresh_view() -> type:
