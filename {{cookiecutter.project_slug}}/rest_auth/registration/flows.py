@@ -23,6 +23,7 @@ from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import user_email, user_pk_to_url_str, user_username
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.http import HttpRequest
 
@@ -74,16 +75,19 @@ def send_quietly(send: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
     try:
         send(*args, **kwargs)
     except Exception:  # noqa: BLE001 - any delivery failure is logged, none is shown
-        logger.exception("Failed to send a registration email")
+        logger.exception("Failed to send an email (%s)", getattr(send, "__name__", send))
 
 
-def notify_existing_account(request: HttpRequest, email: str) -> None:
+def notify_existing_account(request: HttpRequest, email: str, password: str = "") -> None:
     """Someone signed up with a taken address: email its owner, create nothing.
 
     The client gets the answer of a successful sign-up, so the API does not reveal which
     addresses have accounts; the owner learns of the attempt (and how to reset a forgotten
-    password) from the "account already exists" email.
+    password) from the "account already exists" email. The password is hashed all the
+    same, so the time the answer takes does not tell either.
     """
+    if password:
+        make_password(password)
     address = EmailAddress(user=None, email=stored_address(email))
     send_quietly(send_verification_email_to_address, request, address, signup=True)
 
