@@ -65,8 +65,12 @@ class TestRequestReset:
         response = request_reset(api_client)
         assert (response.status_code, response.json()) == (200, SENT)
 
-    def test_host_header_does_not_reach_the_link(self, api_client, user, mailoutbox, settings):
+    @pytest.mark.parametrize("trust_forwarded_host", [False, True])
+    def test_host_header_does_not_reach_the_link(
+        self, api_client, user, mailoutbox, settings, trust_forwarded_host
+    ):
         settings.ALLOWED_HOSTS = ["*"]
+        settings.USE_X_FORWARDED_HOST = trust_forwarded_host
         request_reset(api_client, HTTP_HOST="evil.example", HTTP_X_FORWARDED_HOST="evil.example")
         assert "evil.example" not in mailoutbox[0].body
         assert link_in(mailoutbox[0])["base"] == settings.FRONTEND_URL

@@ -2,7 +2,8 @@
 
 The whole answer is compared (status, body, headers, cookies), also when the mail server
 is down; a taken address never gets a second account. Password reset and login have
-theirs in rest_auth/tests/ (test_password_reset.py, test_login.py).
+theirs in rest_auth/tests/ (test_password_reset.py, test_login.py). Last, no email that
+an anonymous request triggers takes a link or a name from the request's Host.
 """
 
 import pytest
@@ -11,6 +12,7 @@ from django.contrib.auth.hashers import MD5PasswordHasher
 from django.urls import reverse
 
 from rest_auth.registration.tests.conftest import SENT, register
+from rest_auth.registration.tests.conftest import signup_body as signup
 from rest_auth.tests.answers import FAILING_EMAIL_BACKEND, assert_same_answer
 from rest_auth.tests.conftest import PASSWORD, create_account
 
@@ -93,3 +95,40 @@ class TestResend:
         assert_same_answer(*answers.values())
         if mail_server == "mail delivered":  # to the stored address of the one that needs it
             assert [message.to for message in mailoutbox] == [["erin@example.com"]]
+
+
+@pytest.mark.django_db
+class TestHostHeader:
+    """Every email an anonymous client can trigger, with a forged Host and X-Forwarded-Host
+    that Django would even trust (USE_X_FORWARDED_HOST)."""
+
+    FORGED = {"HTTP_HOST": "evil.example", "HTTP_X_FORWARDED_HOST": "evil.example"}
+
+    @pytest.fixture(autouse=True)
+    def _trusting_proxy(self, settings):
+        settings.ALLOWED_HOSTS = ["*"]
+        settings.USE_X_FORWARDED_HOST = True
+
+    def sent(self, mailoutbox):
+        assert mailoutbox
+        return [message.body + message.subject for message in mailoutbox]
+
+    def test_sign_up_verification(self, api_client, mailoutbox, optional):
+        api_client.post(reverse("rest_register"), signup(), format="json", **self.FORGED)
+        assert not [body for body in self.sent(mailoutbox) if "evil.example" in body]
+
+    def test_account_already_exists(self, api_client, user, mailoutbox, mandatory):
+        body = signup(email="alice@example.com")
+        api_client.post(reverse("rest_register"), body, format="json", **self.FORGED)
+        assert not [body for body in self.sent(mailoutbox) if "evil.example" in body]
+
+    def test_resend(self, api_client, user, mailoutbox):
+        EmailAddress.objects.filter(user=user).update(verified=False)
+        body = {"email": "alice@example.com"}
+        api_client.post(reverse("rest_resend_email"), body, format="json", **self.FORGED)
+        assert not [body for body in self.sent(mailoutbox) if "evil.example" in body]
+
+    def test_password_reset(self, api_client, user, mailoutbox):
+        body = {"email": "alice@example.com"}
+        api_client.post(reverse("rest_password_reset"), body, format="json", **self.FORGED)
+        assert not [body for body in self.sent(mailoutbox) if "evil.example" in body]
