@@ -131,6 +131,29 @@ def test_password_change(auth_client: APIClient, django_assert_max_num_queries: 
     with django_assert_max_num_queries(budget):
         response = auth_client.post(CHANGE_URL, body, format="json")
     assert response.status_code == 200, response.content
+
+
+def test_password_change_that_logs_out(
+    auth_client: APIClient, rest_auth_settings: Any, django_assert_max_num_queries: Any
+) -> None:
+    rest_auth_settings(LOGOUT_ON_PASSWORD_CHANGE=True)
+    body = {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+    if session_login():
+        # Authentication (session, user), the password UPDATE, and Django's logout, which
+        # loads the session row before deleting it.
+        budget = 5
+{%- if cookiecutter.auth_mode == "jwt" %}
+    elif api_settings.USE_JWT:
+        # Authentication and the password UPDATE; with the blacklist app, the user's live
+        # refresh tokens are read and blacklisted in one INSERT (an INSERT ... SELECT would
+        # make it one statement, in raw SQL). The access token is revoked in the cache.
+        budget = 4 if blacklist_installed() else 2
+{%- endif %}
+    else:
+        budget = 3  # authentication, the password UPDATE, one DELETE of the user's tokens
+    with django_assert_max_num_queries(budget):
+        response = auth_client.post(CHANGE_URL, body, format="json")
+    assert response.status_code == 200, response.content
 {%- if cookiecutter.auth_mode == "jwt" %}
 
 
