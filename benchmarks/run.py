@@ -2,6 +2,7 @@
 """Benchmark the auth endpoints of baked projects: queries per request, then throughput.
 
     python3 benchmarks/run.py          # about two minutes; add --sql to print each query
+    python3 benchmarks/run.py --queries-only   # the query counts alone, in seconds
 
 Bakes the token and JWT variants into a temporary directory, migrates their SQLite
 databases, and prints how many SQL statements each endpoint runs (Django's query capture
@@ -369,6 +370,9 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sql", action="store_true", help="print each endpoint's SQL")
+    parser.add_argument(
+        "--queries-only", action="store_true", help="count queries, skip the load (seconds)"
+    )
     parser.add_argument("--load", help=argparse.SUPPRESS)  # the load generator's process
     args = parser.parse_args()
     if args.load:
@@ -394,13 +398,14 @@ def main() -> int:
                 if args.sql:
                     for statement in sql:
                         print(f"      {statement}")
-        print(
-            f"\n{'variant':6} {'scenario':12} {'endpoint':13} {'sent':>6} {'failed':>6} "
-            f"{'req/s':>10} {'CPU ms/req':>10}"
-        )
         rows = []
-        for variant, project in projects.items():
-            rows += throughput(project, variant)
+        if not args.queries_only:
+            print(
+                f"\n{'variant':6} {'scenario':12} {'endpoint':13} {'sent':>6} {'failed':>6} "
+                f"{'req/s':>10} {'CPU ms/req':>10}"
+            )
+            for variant, project in projects.items():
+                rows += throughput(project, variant)
     results["throughput"] = rows
     results["seconds"] = round(time.monotonic() - started, 1)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")

@@ -29,6 +29,7 @@ from django.apps import apps
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers, status
@@ -70,6 +71,19 @@ def access_token_for(refresh: RefreshToken) -> Token:
     return access
 
 
+def encoded(token: Token) -> str:
+    """The token as a JWT string, signed once per token object.
+
+    simplejwt signs anew on every ``str(token)``; a login puts each token in the body and
+    in a cookie, so the text is kept on the token after the first call. Call it only once
+    the token's claims are final.
+    """
+    text = getattr(token, "_encoded", None)
+    if text is None:
+        text = token._encoded = str(token)  # type: ignore[attr-defined]
+    return text
+
+
 def expiration(token: Token) -> datetime:
     """When the token expires, from its own ``exp`` claim."""
     return datetime_from_epoch(token["exp"])
@@ -90,7 +104,9 @@ def cookie_attributes(path: str = "/") -> dict[str, Any]:
 def set_jwt_access_cookie(response: Response, access: Token) -> None:
     name = api_settings.JWT_AUTH_COOKIE
     if name:
-        response.set_cookie(name, str(access), expires=expiration(access), **cookie_attributes())
+        response.set_cookie(
+            name, encoded(access), expires=expiration(access), **cookie_attributes()
+        )
 
 
 def set_jwt_refresh_cookie(response: Response, refresh: Token) -> None:
@@ -98,7 +114,7 @@ def set_jwt_refresh_cookie(response: Response, refresh: Token) -> None:
     if name:
         path = api_settings.JWT_AUTH_REFRESH_COOKIE_PATH
         response.set_cookie(
-            name, str(refresh), expires=expiration(refresh), **cookie_attributes(path)
+            name, encoded(refresh), expires=expiration(refresh), **cookie_attributes(path)
         )
 
 
@@ -134,8 +150,8 @@ def jwt_login_body(user: AbstractBaseUser, access: Token, refresh: Token) -> dic
     """
     return {
         "user": user,
-        "access": str(access),
-        "refresh": str(refresh) if refresh_token_in_body() else "",
+        "access": encoded(access),
+        "refresh": encoded(refresh) if refresh_token_in_body() else "",
         "access_expiration": expiration(access),
         "refresh_expiration": expiration(refresh),
     }
@@ -175,42 +191,79 @@ def is_revoked(token: Token) -> bool:
     return False
 
 
-def revoke_refresh_token(raw: str) -> None:
-    """Blacklist one refresh token. Raises TokenError when it is not a valid refresh token."""
-    token = RefreshToken(raw)
+def outstanding_token_id(token: Token) -> int:
+    """The id of a refresh token's OutstandingToken row (one query), created when it has
+    none (a token issued before the blacklist app was installed)."""
+    from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
+
+    jti = token.get(jwt_settings().JTI_CLAIM)
+    found = OutstandingToken.objects.filter(jti=jti).values_list("pk", flat=True).first()
+    if found is not None:
+        return found
     try:
-        token.blacklist()
+        return token.outstand()[0].pk
     except (ValueError, TypeError, OverflowError, DjangoValidationError):
         # simplejwt looks the user up by the token's user id, which may be of the wrong type.
         raise TokenError(_("Token contained no recognizable user identification")) from None
 
 
-def revoke_paired_refresh_token(access: Token) -> bool:
-    """Blacklist the refresh token this access token was issued with; False if unknown."""
-    from rest_framework_simplejwt.token_blacklist.models import (
-        BlacklistedToken,
-        OutstandingToken,
+def blacklist_token_id(outstanding_id: int) -> None:
+    """Blacklist an OutstandingToken row; blacklisting it again changes nothing (one
+    INSERT ... ON CONFLICT DO NOTHING, no lookup first)."""
+    from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
+
+    BlacklistedToken.objects.bulk_create(
+        [BlacklistedToken(token_id=outstanding_id)], ignore_conflicts=True
     )
 
-    outstanding = OutstandingToken.objects.filter(jti=access.get(REFRESH_JTI_CLAIM)).first()
-    if outstanding is None:
+
+def revoke_refresh_token(raw: str) -> None:
+    """Blacklist one refresh token. Raises TokenError when it is not a valid refresh token
+    (an already blacklisted one included)."""
+    blacklist_token_id(outstanding_token_id(RefreshToken(raw)))
+
+
+def revoke_paired_refresh_token(access: Token) -> bool:
+    """Blacklist the refresh token this access token was issued with; False if unknown."""
+    from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
+
+    jti = access.get(REFRESH_JTI_CLAIM)
+    found = OutstandingToken.objects.filter(jti=jti).values_list("pk", flat=True).first()
+    if found is None:
         return False
-    BlacklistedToken.objects.get_or_create(token=outstanding)
+    blacklist_token_id(found)
     return True
 
 
 def consume_refresh_token(refresh: RefreshToken) -> None:
     """Blacklist a refresh token that is being rotated; of two concurrent uses, one wins.
 
-    The blacklist row is unique per token: the use that creates it wins, the other finds it
-    and is refused, as if it had come after.
+    The blacklist row is unique per token: the use that inserts it wins, the other's
+    INSERT fails and it is refused, as if it had come after.
     """
     from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 
-    outstanding = refresh.outstand()[0]
-    created = BlacklistedToken.objects.get_or_create(token=outstanding)[1]
-    if not created:
-        raise TokenError(_("Token is blacklisted"))
+    token_id = outstanding_token_id(refresh)
+    try:
+        # A savepoint, so a lost race leaves an enclosing transaction usable.
+        with transaction.atomic():
+            BlacklistedToken.objects.create(token_id=token_id)
+    except IntegrityError:
+        raise TokenError(_("Token is blacklisted")) from None
+
+
+def record_outstanding_token(refresh: RefreshToken, user: AbstractBaseUser) -> None:
+    """Record a newly issued refresh token for the blacklist app: one INSERT (simplejwt's
+    ``outstand()`` first loads the user again, then looks for the row it is about to add)."""
+    from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
+
+    OutstandingToken.objects.create(
+        user=user,
+        jti=refresh[jwt_settings().JTI_CLAIM],
+        token=encoded(refresh),
+        created_at=refresh.current_time,
+        expires_at=expiration(refresh),
+    )
 
 
 def blacklist_refresh_tokens(user: AbstractBaseUser) -> None:
@@ -328,7 +381,7 @@ class CookieTokenRefreshSerializer(serializers.Serializer):
         refresh = self.token_class(self.get_raw_token(attrs))
         # The user must still exist, be active, and (CHECK_REVOKE_TOKEN) have the password
         # the token was issued under.
-        JWTCookieAuthentication().get_user(refresh)
+        user = JWTCookieAuthentication().get_user(refresh)
         rotate = jwt_settings().ROTATE_REFRESH_TOKENS
         if rotate:
             if jwt_settings().BLACKLIST_AFTER_ROTATION and blacklist_installed():
@@ -336,7 +389,8 @@ class CookieTokenRefreshSerializer(serializers.Serializer):
             refresh.set_jti()
             refresh.set_exp()
             refresh.set_iat()
-            refresh.outstand()
+            if blacklist_installed():
+                record_outstanding_token(refresh, user)
         # Built after the rotation, so it names the refresh token that stays valid.
         access = access_token_for(refresh)
         return {"access": access, "refresh": refresh, "rotated": rotate}

@@ -18,6 +18,7 @@ from .app_settings import api_settings
 from .jwt_auth import (
     CookieTokenRefreshSerializer,
     TokenVerifySerializer,
+    encoded,
     expiration,
     refresh_token_in_body,
     set_jwt_access_cookie,
@@ -44,9 +45,9 @@ class RefreshViewWithCookieSupport(TokenViewBase):
         access = serializer.validated_data["access"]
         refresh = serializer.validated_data["refresh"]
         rotated = serializer.validated_data["rotated"]
-        body: dict[str, Any] = {"access": str(access)}
+        body: dict[str, Any] = {"access": encoded(access)}
         if rotated and refresh_token_in_body():
-            body["refresh"] = str(refresh)
+            body["refresh"] = encoded(refresh)
         if api_settings.JWT_AUTH_RETURN_EXPIRATION:
             as_text = serializers.DateTimeField().to_representation
             body["access_expiration"] = as_text(expiration(access))

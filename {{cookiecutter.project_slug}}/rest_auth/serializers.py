@@ -7,7 +7,8 @@ Subclass these to change behaviour, then point the setting at your class::
 
 from __future__ import annotations
 
-from typing import Any
+import copy
+from typing import Any, ClassVar
 
 from django.contrib.auth import SESSION_KEY, authenticate, get_user_model, update_session_auth_hash
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -102,7 +103,21 @@ class UserDetailsSerializer(serializers.ModelSerializer):
     """The user as the API shows it, and the fields the user may change.
 
     The email address is read-only here: changing it should go through verification.
+
+    Shown on every user details request and in every JWT login body, so its fields are
+    built once per class: ModelSerializer introspects the model on each instantiation,
+    most of the cost of showing a user. A subclass whose fields depend on the request
+    should build them in ``get_fields()`` without calling this one's.
     """
+
+    # Fields as ModelSerializer builds them, per class; each instance gets a deep copy.
+    built_fields: ClassVar[dict[type, dict[str, serializers.Field]]] = {}
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        cls = type(self)
+        if cls not in self.built_fields:
+            self.built_fields[cls] = super().get_fields()
+        return copy.deepcopy(self.built_fields[cls])
 
     class Meta:
         model = UserModel

@@ -20,9 +20,10 @@ from allauth.account.internal.flows.email_verification import (
 )
 from allauth.account.internal.flows.manage_email import sync_user_email_address
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
-from allauth.account.utils import setup_user_email, user_pk_to_url_str, user_username
+from allauth.account.utils import user_email, user_pk_to_url_str, user_username
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.http import HttpRequest
 
@@ -35,11 +36,33 @@ def verification_is_mandatory() -> bool:
 
 def complete_signup(request: HttpRequest, user: AbstractBaseUser) -> None:
     """After the user is saved: record its address, announce it, send the verification."""
-    address = setup_user_email(request, user, [])
+    address = record_signup_address(user)
     signals.user_signed_up.send(sender=type(user), request=request, user=user)
     verification = allauth_settings.EMAIL_VERIFICATION
     if address is not None and verification != allauth_settings.EmailVerificationMethod.NONE:
         send_quietly(send_verification_email_to_address, request, address, signup=True)
+
+
+def record_signup_address(user: AbstractBaseUser) -> EmailAddress | None:
+    """The new user's address as its unverified primary EmailAddress (None without one).
+
+    allauth's ``setup_user_email`` does this for its sign-up pages, where a social login
+    may have stashed an already verified address in the session; reading that stash
+    writes a session row on every sign-up, even for clients that use no session (and a
+    session cookie only in the answer of a fresh sign-up would tell it apart from a taken
+    address). An API sign-up has nothing stashed, and the serializer has already checked
+    the address (``assess_unique_email``): one INSERT does it.
+    """
+    email = user_email(user)
+    if not email:
+        return None
+    address = EmailAddress.objects.create(
+        user=user, email=email.lower(), primary=True, verified=False
+    )
+    # Later reads of the user's addresses in this request (has_verified_email, the
+    # verification email) come from this cache, not from the database.
+    EmailAddress.objects.fill_cache_for_user(user, [address])
+    return address
 
 
 def send_quietly(send: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
@@ -52,16 +75,19 @@ def send_quietly(send: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
     try:
         send(*args, **kwargs)
     except Exception:  # noqa: BLE001 - any delivery failure is logged, none is shown
-        logger.exception("Failed to send a registration email")
+        logger.exception("Failed to send an email (%s)", getattr(send, "__name__", send))
 
 
-def notify_existing_account(request: HttpRequest, email: str) -> None:
+def notify_existing_account(request: HttpRequest, email: str, password: str = "") -> None:
     """Someone signed up with a taken address: email its owner, create nothing.
 
     The client gets the answer of a successful sign-up, so the API does not reveal which
     addresses have accounts; the owner learns of the attempt (and how to reset a forgotten
-    password) from the "account already exists" email.
+    password) from the "account already exists" email. The password is hashed all the
+    same, so the time the answer takes does not tell either.
     """
+    if password:
+        make_password(password)
     address = EmailAddress(user=None, email=stored_address(email))
     send_quietly(send_verification_email_to_address, request, address, signup=True)
 

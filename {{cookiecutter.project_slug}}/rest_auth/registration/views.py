@@ -71,7 +71,10 @@ class RegisterView(LoginResponseMixin, GenericAPIView):
         self.serializer = self.get_serializer(data=request.data)
         self.serializer.is_valid(raise_exception=True)
         if getattr(self.serializer, "account_already_exists", False):
-            flows.notify_existing_account(request._request, self.serializer.validated_data["email"])
+            data = self.serializer.validated_data
+            flows.notify_existing_account(
+                request._request, data["email"], data.get("password1", "")
+            )
             return self.verification_sent()
         self.user = self.serializer.save(request._request)
         flows.complete_signup(request._request, self.user)

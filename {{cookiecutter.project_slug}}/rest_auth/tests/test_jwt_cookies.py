@@ -7,9 +7,11 @@ from email.utils import parsedate_to_datetime
 
 import pytest
 from rest_framework.test import APIClient
+from rest_framework_simplejwt.backends import TokenBackend
 from rest_framework_simplejwt.settings import api_settings as simplejwt_settings
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
 
+from rest_auth.jwt_auth import blacklist_installed
 from rest_auth.tests.jwt_helpers import (
     ACCESS_COOKIE,
     CHANGE_URL,
@@ -47,6 +49,19 @@ class TestLoginCookies:
         refresh = RefreshToken(response.cookies[REFRESH_COOKIE].value)
         assert access["user_id"] == refresh["user_id"] == str(user.pk)
         assert response.json()["access"] == str(access)
+
+    def test_each_token_is_signed_once(self, api_client, user, monkeypatch):
+        # The body and the cookie carry the same text: signing is not repeated for each.
+        signed = []
+        original = TokenBackend.encode
+        monkeypatch.setattr(
+            TokenBackend, "encode", lambda *a, **k: signed.append(1) or original(*a, **k)
+        )
+        response = login(api_client)
+        assert response.json()["access"] == response.cookies[ACCESS_COOKIE].value
+        # The access and the refresh token; the blacklist app stores the refresh token's
+        # text when simplejwt issues it, one signature more that is not ours to share.
+        assert len(signed) == 2 + blacklist_installed()
 
     def test_cookies_expire_with_their_tokens(self, api_client, user):
         response = login(api_client)

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.hashers import MD5PasswordHasher
 from django.urls import reverse
 
+from rest_auth.tests.answers import assert_same_answer
 from rest_auth.tests.conftest import PASSWORD, log_in
 
 INVALID = {"non_field_errors": ["Unable to log in with provided credentials."]}
@@ -87,6 +88,28 @@ class TestFailures:
         )
         post_login(api_client, **body)
         assert len(calls) == 1
+
+    @pytest.mark.parametrize("state", ["inactive", "unusable password"])
+    @pytest.mark.parametrize("by", ["username", "email"])
+    def test_an_account_that_may_not_log_in_costs_one_hash_and_answers_alike(
+        self, api_client, user, monkeypatch, state, by
+    ):
+        calls = []
+        original = MD5PasswordHasher.encode
+        monkeypatch.setattr(
+            MD5PasswordHasher, "encode", lambda *a, **k: calls.append(1) or original(*a, **k)
+        )
+        unknown = post_login(api_client, **{by: "nobody@example.com", "password": PASSWORD})
+        if state == "inactive":
+            user.is_active = False
+        else:
+            user.set_unusable_password()
+        user.save()
+        calls.clear()
+        identifier = {"username": "alice", "email": "alice@example.com"}[by]
+        known = post_login(api_client, **{by: identifier, "password": PASSWORD})
+        assert len(calls) == 1
+        assert_same_answer(unknown, known)
 
     def test_missing_username_and_email(self, api_client):
         response = post_login(api_client, password=PASSWORD)

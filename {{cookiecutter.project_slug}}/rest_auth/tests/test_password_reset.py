@@ -6,7 +6,8 @@ import pytest
 from django.contrib.sites.models import Site
 from django.urls import reverse
 
-from rest_auth.tests.conftest import PASSWORD
+from rest_auth.tests.answers import FAILING_EMAIL_BACKEND, assert_same_answer
+from rest_auth.tests.conftest import PASSWORD, create_account
 
 RESET_URL = reverse("rest_password_reset")
 CONFIRM_URL = reverse("rest_password_reset_confirm")
@@ -64,8 +65,12 @@ class TestRequestReset:
         response = request_reset(api_client)
         assert (response.status_code, response.json()) == (200, SENT)
 
-    def test_host_header_does_not_reach_the_link(self, api_client, user, mailoutbox, settings):
+    @pytest.mark.parametrize("trust_forwarded_host", [False, True])
+    def test_host_header_does_not_reach_the_link(
+        self, api_client, user, mailoutbox, settings, trust_forwarded_host
+    ):
         settings.ALLOWED_HOSTS = ["*"]
+        settings.USE_X_FORWARDED_HOST = trust_forwarded_host
         request_reset(api_client, HTTP_HOST="evil.example", HTTP_X_FORWARDED_HOST="evil.example")
         assert "evil.example" not in mailoutbox[0].body
         assert link_in(mailoutbox[0])["base"] == settings.FRONTEND_URL
@@ -100,6 +105,113 @@ class TestRequestReset:
         throttle_rates(rest_auth_password_reset="1/hour")
         assert request_reset(api_client, email="x@example.com").status_code == 200
         assert request_reset(api_client, email="y@example.com").status_code == 429
+
+
+def account_in_state(state, django_user_model):
+    """The address of an account in ``state`` (or of none: "unknown")."""
+    if state == "unknown":
+        return "nobody@example.com"
+    account = create_account("dora", "dora@example.com", PASSWORD)
+    if state == "inactive":
+        account.is_active = False
+    elif state == "unusable password":
+        account.set_unusable_password()
+    account.save()
+    return account.email
+
+
+@pytest.mark.django_db
+class TestNoEnumeration:
+    """The answer says nothing of the account: status, body, headers and cookies alike."""
+
+    STATES = ["active", "inactive", "unusable password"]
+
+    @pytest.mark.parametrize("state", STATES)
+    def test_same_answer_as_for_an_unknown_address(self, api_client, state, django_user_model):
+        unknown = request_reset(api_client, email="nobody@example.com")
+        known = request_reset(api_client, email=account_in_state(state, django_user_model))
+        assert (unknown.status_code, unknown.json()) == (200, SENT)
+        assert_same_answer(unknown, known)
+
+    @pytest.mark.parametrize("state", STATES)
+    def test_a_mail_server_that_is_down_changes_nothing_and_is_logged(
+        self, api_client, state, django_user_model, settings, caplog
+    ):
+        settings.EMAIL_BACKEND = FAILING_EMAIL_BACKEND
+        unknown = request_reset(api_client, email="nobody@example.com")
+        assert not caplog.records
+        known = request_reset(api_client, email=account_in_state(state, django_user_model))
+        assert_same_answer(unknown, known)
+        if state == "active":
+            # Logged for the operator, with the traceback; never shown to the client.
+            assert [r.exc_info for r in caplog.records if r.levelname == "ERROR"]
+
+
+# (stored, typed): a typed address that Unicode case folding or normalisation may take for
+# the stored one. Whatever matches, mail goes to the stored address, never the typed one.
+LOOKALIKES = [
+    ("dora@strasse.example", "DORA@STRASSE.EXAMPLE"),  # plain case: a match
+    ("dora@straße.example", "dora@STRASSE.example"),  # ß folds to "ss"
+    ("dora@kelvin.example", "dora@\u212aelvin.example"),  # KELVIN SIGN lower-cases to "k"
+    ("dora@ink.example", "dora@\u0130NK.example"),  # dotted capital I
+    ("dora@\u0131nk.example", "dora@INK.example"),  # dotless small i upper-cases to "I"
+    ("dora@example.com", "dora@\uff45xample.com"),  # fullwidth e, NFKC-equal to "e"
+]
+# Two accounts whose stored addresses collide under case folding or normalisation.
+COLLIDING = [
+    ("dora@straße.example", "dora@strasse.example"),
+    ("dora@\u0131nk.example", "dora@ink.example"),
+    ("dora@\uff45xample.com", "dora@example.com"),
+]
+
+
+def reset_with(client, message, new_password):
+    link = link_in(message)
+    response = confirm(
+        client, link["uid"], link["token"], new_password1=new_password, new_password2=new_password
+    )
+    assert response.status_code == 200, response.content
+
+
+@pytest.mark.django_db
+class TestUnicodeAddresses:
+    @pytest.mark.parametrize(("stored", "typed"), LOOKALIKES)
+    def test_mail_goes_to_the_stored_address_only(
+        self, api_client, mailoutbox, django_user_model, stored, typed
+    ):
+        account = create_account("dora", stored, PASSWORD)
+        assert account.email == stored
+        response = request_reset(api_client, email=typed)
+        assert (response.status_code, response.json()) == (200, SENT)
+        assert all(message.to == [stored] for message in mailoutbox), [
+            message.to for message in mailoutbox
+        ]
+        for message in mailoutbox:  # a link, if any, resets that account
+            reset_with(api_client, message, NEW)
+            account.refresh_from_db()
+            assert account.check_password(NEW)
+
+    @pytest.mark.parametrize(("first", "second"), COLLIDING)
+    def test_a_colliding_address_never_resets_the_other_account(
+        self, api_client, mailoutbox, django_user_model, first, second
+    ):
+        accounts = {
+            first: create_account("dora", first, PASSWORD),
+            second: create_account("dorian", second, PASSWORD),
+        }
+        for address, account in accounts.items():
+            mailoutbox.clear()
+            request_reset(api_client, email=address)
+            [message] = mailoutbox
+            assert message.to == [address]
+            reset_with(api_client, message, NEW)
+            (other,) = (other for other in accounts.values() if other.pk != account.pk)
+            other.refresh_from_db()
+            assert other.check_password(PASSWORD)  # untouched
+            account.refresh_from_db()
+            assert account.check_password(NEW)
+            account.set_password(PASSWORD)
+            account.save()
 
 
 @pytest.mark.django_db

@@ -55,3 +55,36 @@ class TestUserDetails:
             USER_DETAILS_SERIALIZER="rest_auth.tests.custom_serializers.NameOnlyUserSerializer"
         )
         assert auth_client.get(USER_URL).json() == {"pk": user.pk, "first_name": ""}
+
+
+@pytest.mark.django_db
+class TestFieldsBuiltOnce:
+    def test_the_model_is_introspected_once_per_class(self, auth_client, user, monkeypatch):
+        from rest_framework.serializers import ModelSerializer
+
+        from rest_auth.serializers import UserDetailsSerializer
+
+        UserDetailsSerializer.built_fields.clear()
+        built = []
+        original = ModelSerializer.get_fields
+        monkeypatch.setattr(
+            ModelSerializer, "get_fields", lambda self: built.append(1) or original(self)
+        )
+        first = auth_client.get(USER_URL).json()
+        assert auth_client.get(USER_URL).json() == first
+        assert len(built) == 1
+
+    def test_each_subclass_has_its_own_fields(self, user):
+        from rest_auth.serializers import UserDetailsSerializer
+        from rest_auth.tests.custom_serializers import NameOnlyUserSerializer
+
+        assert set(UserDetailsSerializer(user).data) > set(NameOnlyUserSerializer(user).data)
+        assert set(NameOnlyUserSerializer(user).data) == set(NameOnlyUserSerializer.Meta.fields)
+
+    def test_instances_do_not_share_field_state(self, user):
+        from rest_auth.serializers import UserDetailsSerializer
+
+        first = UserDetailsSerializer(user, context={"seen": 1})
+        second = UserDetailsSerializer(user)
+        assert first.fields["username"] is not second.fields["username"]
+        assert first.fields["username"].parent is first

@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 
 from rest_auth.passkeys import ceremonies
 from rest_auth.passkeys.models import Passkey, PasskeyChallenge
+from rest_auth.tests.answers import assert_same_answer
 from rest_auth.tests.passkeys.authenticator import SoftAuthenticator, b64url, from_b64url
 from rest_auth.tests.passkeys.conftest import (
     login,
@@ -319,6 +320,9 @@ class TestNoAccountEnumeration:
         assert {response.status_code for response in answers.values()} == {200}
         shapes = {name: self.shape(response.json()) for name, response in answers.items()}
         assert len(set(map(repr, shapes.values()))) == 1, shapes
+        # And nothing else differs: the status, headers and cookies (the body carries a
+        # fresh challenge and session_id each time, compared by shape above).
+        assert_same_answer(*answers.values(), body=False)
 
     def test_decoys_are_stable_and_differ_by_name(self, anon_client):
         first = login_begin(anon_client, username="nobody")["allowCredentials"]
