@@ -37,8 +37,8 @@ JWT_MARKERS = [
     "test_jwt",
     "docs/jwt.md",
 ]
-GOOGLE_MARKERS = ["Google", "GOOGLE", "google_", "providers.google", "PyJWT[crypto]"]
-GITHUB_MARKERS = ["GitHub", "GITHUB", "github_", "providers.github"]
+GOOGLE_MARKERS = ["GoogleLogin", "GOOGLE", "google_", "providers.google", "PyJWT[crypto]"]
+GITHUB_MARKERS = ["GitHubLogin", "GitHub", "GITHUB", "github_", "providers.github"]
 PRUNED_MARKERS = {
     ("auth_mode", "token"): JWT_MARKERS,
     ("auth_mode", "session"): TOKEN_MARKERS + JWT_MARKERS,

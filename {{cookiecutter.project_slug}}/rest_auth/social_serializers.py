@@ -5,7 +5,7 @@ A client proves who it is at a provider with one of:
 - ``access_token``: an OAuth2 access token the client got itself (a mobile SDK);
 - ``code``: the authorization code the provider sent to the frontend's callback page
   (an SPA); it is exchanged here for an access token, with the view's ``callback_url``;
-- ``id_token``: an OpenID Connect ID token, for providers that accept one (Google).
+- ``id_token``: an OpenID Connect ID token, for providers that accept one.
 
 ``validate()`` asks the provider who the token belongs to and puts the unsaved
 ``SocialLogin`` in ``validated_data["sociallogin"]``; the view decides what happens to it
@@ -15,6 +15,7 @@ and the ``client_class`` used to exchange a code, as with dj-rest-auth.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import requests
@@ -28,6 +29,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
+
+logger = logging.getLogger(__name__)
 
 
 class ProviderUnavailable(APIException):
@@ -76,6 +79,7 @@ class SocialLoginSerializer(serializers.Serializer):
             else:
                 raise serializers.ValidationError(self.missing_input_message)
         except (requests.Timeout, requests.ConnectionError) as exc:
+            logger.warning("Social login: %s did not answer: %s", provider.id, exc)
             raise ProviderUnavailable() from exc
         except (
             requests.RequestException,
@@ -87,6 +91,7 @@ class SocialLoginSerializer(serializers.Serializer):
             KeyError,
         ) as exc:
             # The provider answered, and not with an identity: its words stay in the logs.
+            logger.info("Social login: %s refused: %r", provider.id, exc)
             raise serializers.ValidationError(self.rejected_message) from exc
         attrs["sociallogin"] = login
         return attrs
@@ -109,6 +114,7 @@ class SocialLoginSerializer(serializers.Serializer):
         try:
             response = client.get_access_token(code)
         except OAuth2Error as exc:
+            logger.info("Social login: %s refused the code: %s", provider.id, exc)
             raise serializers.ValidationError(self.code_exchange_message) from exc
         # Tokens that came straight from the provider over TLS need no signature check.
         adapter.did_fetch_access_token = True
@@ -121,7 +127,7 @@ class SocialLoginSerializer(serializers.Serializer):
     ) -> SocialLogin:
         response = {"access_token": attrs["access_token"]}
         if attrs.get("id_token"):
-            # Google reads the identity from the ID token (signature checked) when given.
+            # An OpenID provider reads the identity from the ID token (signature checked).
             response["id_token"] = attrs["id_token"]
         token = adapter.parse_token(response)
         token.app = provider.app if provider.app.pk else None

@@ -39,6 +39,7 @@ EMAIL_TAKEN = _("User is already registered with this e-mail address.")
 NO_EMAIL = _("The provider did not share an e-mail address, and one is required.")
 UNVERIFIED = _("E-mail is not verified.")
 INACTIVE = _("User account is disabled.")
+SIGNUP_RACE = _("This account was signed up by another request just now; log in again.")
 CONNECTED_OTHER = _("The third-party account is already connected to a different account.")
 
 
@@ -76,6 +77,10 @@ def existing_user(request: HttpRequest, sociallogin: SocialLogin) -> AbstractBas
     # As allauth does at login: a local account found by email loses a password set
     # before its address was verified, and (AUTO_CONNECT) gains the provider account.
     sociallogin._accept_login(request)
+    matched_email = sociallogin._did_authenticate_by_email
+    if matched_email:
+        # The provider vouched for the mailbox: the address counts as verified here too.
+        EmailAddress.objects.filter(user=user, email__iexact=matched_email).update(verified=True)
     if verification_is_mandatory() and not has_verified_email(user):
         raise refused(UNVERIFIED)
     return user
@@ -108,7 +113,7 @@ def sign_up(request: HttpRequest, sociallogin: SocialLogin) -> SocialSignIn:
             get_adapter(request).save_user(request, sociallogin, form=None)
     except IntegrityError:
         # The same provider account signing up twice at once: the second loses the race.
-        raise refused(CONNECTED_OTHER) from None
+        raise refused(SIGNUP_RACE) from None
     announce_signup(request, sociallogin)
     if verification_is_mandatory() and not has_verified_email(user):
         return SocialSignIn(user=user, created=True, verification_sent=True)

@@ -1,7 +1,7 @@
 """Social login endpoints: log in or sign up with a provider account, connect one to the
 logged-in user, list and disconnect them.
 
-A provider's own views (``social_google.py``, ``social_github.py``) subclass
+Each provider's own views (``social_<provider>.py`` beside this module) subclass
 SocialLoginView and SocialConnectView and name allauth's ``adapter_class``, as with
 dj-rest-auth. A social login answers exactly as the login endpoint does
 (LoginResponseMixin): the same token, JWT pair and cookies, or session.

@@ -86,7 +86,7 @@ def test_an_address_the_provider_verified_logs_in_the_local_account_that_has_it(
 
 @pytest.mark.django_db
 def test_an_unverified_local_address_loses_its_password_to_the_verified_owner(
-    api_client, provider, identity
+    api_client, provider, identity, verification
 ):
     # Someone signed up with Dana's address and never verified it; Dana logs in with the
     # provider: the account becomes hers, and the squatter's password stops working.
@@ -98,6 +98,8 @@ def test_an_unverified_local_address_loses_its_password_to_the_verified_owner(
     assert response.status_code in (200, 204), response.content
     squatter.refresh_from_db()
     assert not squatter.has_usable_password()
+    # The provider vouched for the mailbox, so the address is now verified.
+    assert EmailAddress.objects.get(user=squatter).verified
 
 
 @pytest.mark.django_db
@@ -218,17 +220,22 @@ def test_nothing_to_verify_is_a_400(api_client, provider):
 
 
 @pytest.mark.django_db
-def test_a_provider_error_is_a_400_that_keeps_its_details_out(api_client, provider, identity):
+def test_a_provider_error_is_a_400_that_keeps_its_details_out(
+    api_client, provider, identity, caplog
+):
     body = with_access_token(provider, identity)
     provider.failure = "error"
 
-    response = social_login(api_client, provider, **body)
+    with caplog.at_level("INFO", logger="rest_auth.social_serializers"):
+        response = social_login(api_client, provider, **body)
 
     assert response.status_code == 400
     assert response.json() == {
         "non_field_errors": ["The provider did not accept this token or code."]
     }
     assert not User.objects.exists()
+    # The provider's own words are for the logs.
+    assert f"Social login: {provider.provider_id} refused" in caplog.text
 
 
 @pytest.mark.django_db
