@@ -1,5 +1,8 @@
 """What a verified social login does to accounts, as plain functions the views call.
 
+They use a few of allauth's internals (``SocialLogin._accept_login``, the connect flow's
+``validate_disconnect``), as allauth's own views do; pyproject.toml pins allauth 65.x.
+
 allauth's own flows answer with redirects and pages; these answer with a user or an API
 error, and follow the same rules: an existing provider account logs its user in; an
 address the provider verified logs in the local account that has it
@@ -54,7 +57,6 @@ class SocialSignIn:
     verification of a new account's address, or a taken address whose owner was told)."""
 
     user: AbstractBaseUser | None
-    created: bool = False
     verification_sent: bool = False
 
 
@@ -116,8 +118,8 @@ def sign_up(request: HttpRequest, sociallogin: SocialLogin) -> SocialSignIn:
         raise refused(SIGNUP_RACE) from None
     announce_signup(request, sociallogin)
     if verification_is_mandatory() and not has_verified_email(user):
-        return SocialSignIn(user=user, created=True, verification_sent=True)
-    return SocialSignIn(user=user, created=True)
+        return SocialSignIn(user=user, verification_sent=True)
+    return SocialSignIn(user=user)
 
 
 def email_required() -> bool:

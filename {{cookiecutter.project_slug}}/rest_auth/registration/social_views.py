@@ -17,10 +17,12 @@ from allauth.socialaccount.providers.oauth2.client import OAuth2Client
 from allauth.socialaccount.providers.oauth2.views import OAuth2Adapter
 from django.db.models import QuerySet
 from django.http import HttpResponse
+from django.utils.decorators import method_decorator
+from django.views.decorators.debug import sensitive_post_parameters
 from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView, ListAPIView
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
@@ -30,13 +32,20 @@ from rest_auth.social_serializers import (
     SocialConnectSerializer,
     SocialLoginSerializer,
 )
-from rest_auth.views import LoginView
+from rest_auth.throttling import LOGIN_SCOPE
+from rest_auth.views import LoginResponseMixin
 
 from . import social_flows
 from .views import VERIFICATION_SENT
 
+# Keeps provider tokens and codes out of error reports.
+sensitive_social_fields = method_decorator(
+    sensitive_post_parameters("access_token", "code", "id_token"), name="dispatch"
+)
 
-class SocialLoginView(LoginView):
+
+@sensitive_social_fields
+class SocialLoginView(LoginResponseMixin, GenericAPIView):
     """Log in with a provider: POST ``access_token``, ``code`` or ``id_token``.
 
     An account new to this site is signed up (201 ``{"detail": "Verification e-mail
@@ -45,6 +54,9 @@ class SocialLoginView(LoginView):
     answer is a 503; a token or code it refuses, a 400.
     """
 
+    permission_classes = (AllowAny,)
+    # The same limit as password login: both hand out credentials.
+    throttle_scope = LOGIN_SCOPE
     serializer_class: type[BaseSerializer] = SocialLoginSerializer
     adapter_class: type[OAuth2Adapter] | None = None
     # Exchanges an authorization code for an access token.

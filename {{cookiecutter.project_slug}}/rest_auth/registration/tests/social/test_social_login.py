@@ -10,7 +10,7 @@ from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.urls import reverse
+from django.urls import resolve, reverse
 from rest_framework.test import APIClient
 
 from rest_auth.tests.conftest import PASSWORD, create_account, use_credentials
@@ -285,3 +285,20 @@ def test_an_existing_username_is_not_taken_over(api_client, provider, identity):
     new = User.objects.get(email=identity.email)
     assert new.username != identity.username
     assert User.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_tokens_and_codes_are_kept_out_of_error_reports(rf, provider):
+    url = reverse(f"{provider.provider_id}_login")
+    request = rf.post(url, {"code": "secret-code"})
+    resolve(url).func(request)
+    assert set(request.sensitive_post_parameters) == {"access_token", "code", "id_token"}
+
+
+@pytest.mark.django_db
+def test_social_login_shares_the_login_rate_limit(api_client, provider, identity, throttle_rates):
+    throttle_rates(rest_auth_login="1/minute")
+    first = social_login(api_client, provider, **with_access_token(provider, identity))
+    assert first.status_code in (200, 204), first.content
+    second = social_login(APIClient(), provider, **with_access_token(provider, identity))
+    assert second.status_code == 429
