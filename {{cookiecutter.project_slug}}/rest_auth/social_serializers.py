@@ -42,7 +42,7 @@ class ProviderUnavailable(APIException):
 
 
 class SocialLoginSerializer(serializers.Serializer):
-    """``access_token``, ``code`` or ``id_token`` (with the provider's consent, one of them)."""
+    """One of ``access_token``, ``code`` or ``id_token``, as the provider allows."""
 
     access_token = serializers.CharField(required=False, allow_blank=True, max_length=4096)
     code = serializers.CharField(required=False, allow_blank=True, max_length=4096)

@@ -104,16 +104,24 @@ def test_an_unverified_local_address_loses_its_password_to_the_verified_owner(
 
 @pytest.mark.django_db
 def test_an_address_the_provider_did_not_verify_does_not_log_in_its_local_account(
-    api_client, provider
+    api_client, provider, verification
 ):
     create_account("dana_local", "dana@example.com", PASSWORD)
     stranger = Identity(uid="777", email="dana@example.com", email_verified=False)
 
     response = social_login(api_client, provider, **with_access_token(provider, stranger))
 
-    assert response.status_code == 400
-    assert "User is already registered with this e-mail address." in iter_messages(response)
+    if verification == "mandatory":
+        # As a sign-up with a taken address: the answer does not reveal that it is taken,
+        # and the owner is told by email.
+        assert (response.status_code, response.json()) == (201, SENT)
+        assert [message.to for message in mail.outbox] == [["dana@example.com"]]
+    else:
+        assert response.status_code == 400
+        assert "User is already registered with this e-mail address." in iter_messages(response)
     assert not SocialAccount.objects.exists()
+    use_credentials(api_client, response)
+    assert who_am_i(api_client) is None
 
 
 @pytest.mark.django_db
