@@ -32,6 +32,33 @@ JWT_FILES = [
     "demo/tests/test_demo_jwt_e2e.py",
 ]
 
+# Social login, shared by every provider; and what each provider adds.
+SOCIAL_FILES = [
+    "rest_auth/social_checks.py",
+    "rest_auth/social_serializers.py",
+    "rest_auth/registration/social_flows.py",
+    "rest_auth/registration/social_schema.py",
+    "rest_auth/registration/social_urls.py",
+    "rest_auth/registration/social_views.py",
+    "rest_auth/registration/tests/social",
+    "docs/social.md",
+]
+SOCIAL_PROVIDER_FILES = {
+    provider: [
+        f"rest_auth/registration/social_{provider}.py",
+        f"rest_auth/registration/tests/social/fake_{provider}.py",
+        f"rest_auth/registration/tests/social/test_{provider}.py",
+    ]
+    for provider in ("google", "github")
+}
+
+
+def social_providers(answers: dict[str, object]) -> set[str]:
+    """The providers generated: social login applies only with registration."""
+    if not answers["registration"] or answers["social_providers"] == "none":
+        return set()
+    return set(str(answers["social_providers"]).split("_"))
+
 
 def plan(answers: dict[str, object]) -> list[str]:
     """The paths, relative to the project, that these answers do not need."""
@@ -46,6 +73,8 @@ def plan(answers: dict[str, object]) -> list[str]:
             remove.append("rest_auth/jwt_schema.py")
         if answers["passkeys"]:
             remove.append("rest_auth/passkeys/schema.py")
+        if social_providers(answers):
+            remove.append("rest_auth/registration/social_schema.py")
     if not answers["demo_page"]:
         remove.append("demo")
     if not answers["registration"]:
@@ -69,6 +98,12 @@ def plan(answers: dict[str, object]) -> list[str]:
             "demo/templates/demo/features/passkeys.js",
             "demo/tests/test_demo_passkeys_e2e.py",
         ]
+    providers = social_providers(answers)
+    if not providers:
+        remove.extend(SOCIAL_FILES)
+    for provider, files in SOCIAL_PROVIDER_FILES.items():
+        if provider not in providers:
+            remove.extend(files)
     # A path inside a folder the plan removes whole goes with it.
     return [path for path in remove if not any(path.startswith(f"{d}/") for d in remove)]
 

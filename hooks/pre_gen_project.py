@@ -15,10 +15,12 @@ from collections.abc import Callable
 
 CHOICES = {
     "auth_mode": ("token", "jwt", "session"),
-    # These two configure django-allauth: they apply only with registration, and are
+    # These configure django-allauth: they apply only with registration, and are
     # validated (but ignored) without it, where login accepts a username or an email.
     "email_verification": ("optional", "mandatory", "none"),
     "login_method": ("username_email", "username", "email"),
+    # Social login is built on allauth too: without registration the answer is ignored.
+    "social_providers": ("none", "google", "github", "google_github"),
     "database": ("sqlite", "postgresql"),
 }
 # Yes/no prompts: JSON booleans in cookiecutter.json, which cookiecutter converts answers

@@ -62,38 +62,74 @@ def variant(**answers: object) -> Variant:
 
 
 # The option matrix, pairwise: every auth_mode on every database; every email_verification
-# and every login_method value with each auth_mode; JWT's own yes/no prompts in every
-# combination; each other yes/no prompt turned off at least once (the defaults turn them
-# all on). Each variant costs a bake and a suite run: add one only for a new pair.
+# and every login_method value with each auth_mode; every social provider choice with each
+# auth_mode (none: the variants without registration, and the last JWT one); JWT's own
+# yes/no prompts in every combination; each other yes/no prompt turned off at least once
+# (the defaults turn them all on). Each variant costs a bake and a suite run: add one only
+# for a new pair.
 VARIANTS = [
-    variant(auth_mode="token", email_verification="optional", login_method="username_email"),
+    variant(
+        auth_mode="token",
+        email_verification="optional",
+        login_method="username_email",
+        social_providers="google",
+    ),
     variant(
         auth_mode="token",
         email_verification="mandatory",
         login_method="username",
+        social_providers="github",
         database="postgresql",
     ),
-    variant(auth_mode="token", email_verification="none", login_method="email"),
+    variant(
+        auth_mode="token",
+        email_verification="none",
+        login_method="email",
+        social_providers="google_github",
+    ),
     variant(auth_mode="token", registration=False, passkeys=False, database="postgresql"),
-    variant(auth_mode="session", email_verification="mandatory", login_method="email"),
+    variant(
+        auth_mode="session",
+        email_verification="mandatory",
+        login_method="email",
+        social_providers="google",
+    ),
     variant(
         auth_mode="session",
         email_verification="none",
         login_method="username",
+        social_providers="github",
         database="postgresql",
     ),
     variant(
         auth_mode="session",
         email_verification="optional",
         login_method="username_email",
+        social_providers="google_github",
         database="postgresql",
     ),
     variant(
         auth_mode="session", registration=False, passkeys=False, api_docs=False, demo_page=False
     ),
-    variant(auth_mode="jwt", email_verification="mandatory", login_method="username_email"),
-    variant(auth_mode="jwt", jwt_blacklist=False, email_verification="none", login_method="email"),
-    variant(auth_mode="jwt", jwt_cookies=False, login_method="username"),
+    variant(
+        auth_mode="jwt",
+        email_verification="mandatory",
+        login_method="username_email",
+        social_providers="google",
+    ),
+    variant(
+        auth_mode="jwt",
+        jwt_blacklist=False,
+        email_verification="none",
+        login_method="email",
+        social_providers="github",
+    ),
+    variant(
+        auth_mode="jwt",
+        jwt_cookies=False,
+        login_method="username",
+        social_providers="google_github",
+    ),
     variant(
         auth_mode="jwt", jwt_cookies=False, jwt_blacklist=False, registration=False, passkeys=False
     ),

@@ -19,6 +19,7 @@ GOOD = {
     "auth_mode": DEFAULTS["auth_mode"][0],
     "email_verification": DEFAULTS["email_verification"][0],
     "login_method": DEFAULTS["login_method"][0],
+    "social_providers": DEFAULTS["social_providers"][0],
     "database": DEFAULTS["database"][0],
 }
 
@@ -67,6 +68,8 @@ def test_every_choice_prompt_is_validated_with_the_same_list():
         ("demo_page", None, "must be yes or no"),
         ("email_verification", "always", "must be one of: optional, mandatory, none"),
         ("login_method", "phone", "must be one of: username_email, username, email"),
+        ("social_providers", "facebook", "must be one of: none, google, github, google_github"),
+        ("social_providers", "google,github", "must be one of: none, google, github"),
         ("registration", "maybe", "must be yes or no"),
         ("registration", None, "must be yes or no"),
         ("project_slug", "allauth", "would shadow a module"),
@@ -275,7 +278,16 @@ REGISTRATION = [
     "docs/registration.md",
     "demo/templates/demo/features/registration.js",
     "demo/tests/test_demo_registration_e2e.py",
+    # Social login is part of registration: what it has outside the folder goes too.
+    "rest_auth/social_checks.py",
+    "rest_auth/social_serializers.py",
+    "docs/social.md",
 ]
+SOCIAL = [*post_gen_project.SOCIAL_FILES, "rest_auth/registration/social_google.py"]
+SOCIAL.append("rest_auth/registration/social_github.py")
+GOOGLE_ONLY = post_gen_project.SOCIAL_PROVIDER_FILES["google"]
+GITHUB_ONLY = post_gen_project.SOCIAL_PROVIDER_FILES["github"]
+SOCIAL_SCHEMA = ["rest_auth/registration/social_schema.py"]
 JWT_ONLY = list(post_gen_project.JWT_FILES)  # checked against the template's files below
 # Without the demo page, its folder goes whole: nothing inside it is listed on its own.
 JWT_OUTSIDE_DEMO = [path for path in JWT_ONLY if not path.startswith("demo/")]
@@ -302,6 +314,7 @@ PASSKEYS = [
                 *API_DOCS,
                 "rest_auth/registration/schema.py",
                 "rest_auth/passkeys/schema.py",
+                *SOCIAL_SCHEMA,
                 *JWT_ONLY,
             ],
         ),
@@ -331,10 +344,68 @@ PASSKEYS = [
         ({"auth_mode": "token", "passkeys": False}, PASSKEYS + JWT_ONLY),
         ({"auth_mode": "session", "passkeys": False}, TOKEN_ONLY + PASSKEYS + JWT_ONLY),
         ({**JWT, "passkeys": False}, TOKEN_ONLY + PASSKEYS + WITHOUT_BLACKLIST_ONLY),
+        # social_providers: each provider's files, the shared ones unless none
+        ({"auth_mode": "token", "social_providers": "none"}, JWT_ONLY + SOCIAL),
+        ({"auth_mode": "token", "social_providers": "google"}, JWT_ONLY + GITHUB_ONLY),
+        (
+            {"auth_mode": "session", "social_providers": "github"},
+            TOKEN_ONLY + JWT_ONLY + GOOGLE_ONLY,
+        ),
+        ({**JWT, "social_providers": "google_github"}, TOKEN_ONLY + WITHOUT_BLACKLIST_ONLY),
+        (
+            {"auth_mode": "token", "api_docs": False, "social_providers": "github"},
+            [
+                *API_DOCS,
+                "rest_auth/registration/schema.py",
+                "rest_auth/passkeys/schema.py",
+                *SOCIAL_SCHEMA,
+                *JWT_ONLY,
+                *GOOGLE_ONLY,
+            ],
+        ),
+        # Without registration the answer is ignored: everything social goes.
+        (
+            {"auth_mode": "token", "registration": False, "social_providers": "google"},
+            REGISTRATION + JWT_ONLY,
+        ),
     ],
 )
 def test_pruning_plan(answers, removed):
-    assert sorted(post_gen_project.plan({**GOOD, **answers})) == sorted(removed)
+    # Every provider unless the row says otherwise: each row then lists what its own
+    # answers remove.
+    answers = {**GOOD, "social_providers": "google_github", **answers}
+    assert sorted(post_gen_project.plan(answers)) == sorted(removed)
+
+
+def test_social_answers_without_registration_are_ignored():
+    answers = {**GOOD, "registration": False, "social_providers": "google"}
+    assert pre_gen_project.validate(answers) == []
+    assert post_gen_project.social_providers(answers) == set()
+
+
+@pytest.mark.parametrize("social", PROMPTS["social_providers"])
+def test_every_planned_social_path_exists_in_the_template(social):
+    template = ROOT / "{{cookiecutter.project_slug}}"
+    for relative in post_gen_project.plan({**GOOD, "social_providers": social, "api_docs": False}):
+        assert (template / relative).exists(), relative
+
+
+def test_every_social_file_of_the_template_is_pruned_without_social_login():
+    template = ROOT / "{{cookiecutter.project_slug}}"
+    social_files = {
+        str(path.relative_to(template))
+        for path in template.rglob("*")
+        if path.is_file()
+        and "social" in str(path.relative_to(template))
+        and "__pycache__" not in path.parts
+    }
+    pruned = post_gen_project.plan({**GOOD, "social_providers": "none"})
+    assert social_files
+    assert {
+        path
+        for path in social_files
+        if not any(path == removed or path.startswith(f"{removed}/") for removed in pruned)
+    } == set()
 
 
 def test_every_planned_path_exists_in_the_template():

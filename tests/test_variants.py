@@ -37,6 +37,8 @@ JWT_MARKERS = [
     "test_jwt",
     "docs/jwt.md",
 ]
+GOOGLE_MARKERS = ["GoogleLogin", "GOOGLE", "google_", "providers.google", "PyJWT[crypto]"]
+GITHUB_MARKERS = ["GitHubLogin", "GitHub", "GITHUB", "github_", "providers.github"]
 PRUNED_MARKERS = {
     ("auth_mode", "token"): JWT_MARKERS,
     ("auth_mode", "session"): TOKEN_MARKERS + JWT_MARKERS,
@@ -56,6 +58,18 @@ PRUNED_MARKERS = {
     ],
     # The core's checks name the PASSKEY_ prefix to explain a key of a feature that was
     # not generated; everything more specific must be gone.
+    # Social login: the shared code without any provider, each provider without it.
+    ("social_providers", "none"): [
+        "socialaccount",
+        "SOCIALACCOUNT",
+        "social_",
+        "SOCIAL_",
+        "SocialLogin",
+        "google_login",
+        "github_login",
+    ],
+    ("social_providers", "google"): GITHUB_MARKERS,
+    ("social_providers", "github"): GOOGLE_MARKERS,
     ("passkeys", False): [
         "webauthn",
         "rest_auth.passkeys",
@@ -169,6 +183,14 @@ def test_env_file_is_written_and_ignored(baked, variant):
     assert ".env" in (project / ".gitignore").read_text().splitlines()
 
 
+# The OAuth apps of every provider a variant may have (variables of others are unread).
+SOCIAL_CREDENTIALS = {
+    f"SOCIAL_{provider}_{field}": f"{provider.lower()}-{field.lower()}"
+    for provider in ("GOOGLE", "GITHUB")
+    for field in ("CLIENT_ID", "SECRET")
+}
+
+
 def test_check_deploy_is_clean_with_production_settings(baked, variant):
     project = baked(variant)
     env = project_env(
@@ -178,11 +200,29 @@ def test_check_deploy_is_clean_with_production_settings(baked, variant):
         ALLOWED_HOSTS="api.example.com",
         EMAIL_URL="smtp+tls://mailer:password@smtp.example.com:587",
         FRONTEND_URL="https://app.example.com",
+        **SOCIAL_CREDENTIALS,
     )
     command = [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
     result = run(command, project, env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_social_login_without_credentials_fails_the_deployment_check(baked, variant):
+    project = baked(variant)
+    env = project_env(
+        variant,
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        EMAIL_URL="smtp+tls://mailer:password@smtp.example.com:587",
+        FRONTEND_URL="https://app.example.com",
+    )
+    result = run([sys.executable, "manage.py", "check", "--deploy"], project, env)
+    providers = post_gen_project.social_providers(variant.context)
+    assert (result.returncode != 0) == bool(providers), result.stdout + result.stderr
+    for provider in providers:
+        assert f"SOCIAL_{provider.upper()}_CLIENT_ID" in result.stderr
+    assert ("rest_auth.E040" in result.stderr) == bool(providers)
 
 
 def test_production_settings_refuse_to_start_without_their_variables(baked, variant):
@@ -248,6 +288,9 @@ def test_pyproject_lists_exactly_what_the_project_imports(baked, variant):
     assert ("psycopg" in declared) == (variant.context["database"] == "postgresql")
     assert ("django-allauth" in declared) == variant.context["registration"]
     assert ("webauthn" in declared) == variant.context["passkeys"]
+    providers = post_gen_project.social_providers(variant.context)
+    assert ("requests" in declared) == bool(providers)
+    assert ("pyjwt" in declared) == ("google" in providers)
 
 
 def test_own_suite_passes(baked, variant):

@@ -66,6 +66,15 @@ INSTALLED_APPS = [
     "rest_auth.registration",
     "allauth",
     "allauth.account",
+{%- if cookiecutter.social_providers != "none" %}
+    "allauth.socialaccount",
+{%- if cookiecutter.social_providers in ("google", "google_github") %}
+    "allauth.socialaccount.providers.google",
+{%- endif %}
+{%- if cookiecutter.social_providers in ("github", "google_github") %}
+    "allauth.socialaccount.providers.github",
+{%- endif %}
+{%- endif %}
 {%- endif %}
 {%- if cookiecutter.passkeys %}
     "rest_auth.passkeys",
@@ -215,6 +224,56 @@ MANAGERS = ADMINS
 FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:8000/app" if DEBUG else env.NOTSET)
 {%- else %}
 FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:3000" if DEBUG else env.NOTSET)
+{%- endif %}
+
+{%- if cookiecutter.registration and cookiecutter.social_providers != "none" %}
+
+# SOCIAL LOGIN (django-allauth socialaccount; docs/social.md)
+# ------------------------------------------------------------------------------
+# https://docs.allauth.org/en/latest/socialaccount/configuration.html
+# Each provider's OAuth app comes from the environment (no SocialApp rows needed);
+# `check --deploy` fails without a client id and secret (rest_auth.E040).
+SOCIALACCOUNT_PROVIDERS = {
+{%- if cookiecutter.social_providers in ("google", "google_github") %}
+    "google": {
+        "APP": {
+            "client_id": env("SOCIAL_GOOGLE_CLIENT_ID", default=""),
+            "secret": env("SOCIAL_GOOGLE_SECRET", default=""),
+            "settings": {
+                # The redirect URI of the code flow, registered with the app.
+                "callback_url": env(
+                    "SOCIAL_GOOGLE_CALLBACK_URL", default=f"{FRONTEND_URL}/social/google/callback/"
+                ),
+            },
+        },
+        "SCOPE": ["profile", "email"],
+    },
+{%- endif %}
+{%- if cookiecutter.social_providers in ("github", "google_github") %}
+    "github": {
+        "APP": {
+            "client_id": env("SOCIAL_GITHUB_CLIENT_ID", default=""),
+            "secret": env("SOCIAL_GITHUB_SECRET", default=""),
+            "settings": {
+                "callback_url": env(
+                    "SOCIAL_GITHUB_CALLBACK_URL", default=f"{FRONTEND_URL}/social/github/callback/"
+                ),
+            },
+        },
+        # The user's addresses, with whether GitHub verified each.
+        "SCOPE": ["read:user", "user:email"],
+    },
+{%- endif %}
+}
+# An address the provider verified logs in the local account that has it, and connects
+# the provider account to it; a password set before that address was verified is wiped.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_QUERY_EMAIL = True
+# Sign up without a form: the provider's name and address make the account.
+SOCIALACCOUNT_AUTO_SIGNUP = True
+# Seconds to wait for the provider; a login then fails with 503, not a hung worker.
+SOCIALACCOUNT_REQUESTS_TIMEOUT = env.int("SOCIAL_REQUESTS_TIMEOUT", default=5)
 {%- endif %}
 
 # SECURITY

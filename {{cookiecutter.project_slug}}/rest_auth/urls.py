@@ -34,4 +34,17 @@ urlpatterns = [
 # Registration is an app of its own: its routes exist where it is installed.
 if apps.is_installed("rest_auth.registration"):
     urlpatterns.append(path("registration/", include("rest_auth.registration.urls")))
+{%- if cookiecutter.social_providers != "none" %}
+    # Social login: one login and one connect route per provider, and the user's
+    # connected provider accounts.
+    urlpatterns += [
+{%- if cookiecutter.social_providers in ("google", "google_github") %}
+        path("google/", include("rest_auth.registration.social_google")),
+{%- endif %}
+{%- if cookiecutter.social_providers in ("github", "google_github") %}
+        path("github/", include("rest_auth.registration.social_github")),
+{%- endif %}
+        path("socialaccounts/", include("rest_auth.registration.social_urls")),
+    ]
+{%- endif %}
 {%- endif %}

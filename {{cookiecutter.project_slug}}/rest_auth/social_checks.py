@@ -1,0 +1,96 @@
+"""System checks of social login, found and registered by ``rest_auth.checks``.
+
+Ids ``rest_auth.E04x`` / ``W04x``. A provider without its OAuth app's client id and
+secret would refuse every login; ``manage.py check --deploy`` fails on it (rest_auth.E040),
+and in development, where DEBUG is on, every check warns of it (rest_auth.W040).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.core.checks import CheckMessage, Error, Warning, register
+
+
+def generated_providers() -> list[str]:
+    """The ids of the providers this project has login views for: the ``adapter_class``
+    of each SocialLoginView in ``rest_auth/registration/social_<provider>.py``."""
+    import importlib
+    import pkgutil
+
+    from rest_auth.registration import social_views
+
+    package = importlib.import_module("rest_auth.registration")
+    providers = []
+    for module_info in pkgutil.iter_modules(package.__path__):
+        if not module_info.name.startswith("social_"):
+            continue
+        module = importlib.import_module(f"rest_auth.registration.{module_info.name}")
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, social_views.SocialLoginView)
+                and value.adapter_class is not None
+                and value.adapter_class.provider_id not in providers
+            ):
+                providers.append(value.adapter_class.provider_id)
+    return providers
+
+
+@register()
+def check_social_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    if not apps.is_installed("rest_auth.registration"):
+        return []  # social login is part of registration; nothing of it is served
+    errors = check_apps_installed()
+    if errors:
+        return errors
+    return check_credentials(Warning, "rest_auth.W040") if settings.DEBUG else []
+
+
+@register(deploy=True)
+def check_social_deployment(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """Only with ``manage.py check --deploy``: a live site needs every provider's app."""
+    if not apps.is_installed("rest_auth.registration") or check_apps_installed():
+        return []
+    return check_credentials(Error, "rest_auth.E040")
+
+
+def check_apps_installed() -> list[CheckMessage]:
+    wanted = ["allauth.socialaccount"]
+    if apps.is_installed("allauth.socialaccount"):
+        # The provider modules import allauth's socialaccount models: only once it is in.
+        wanted += [f"allauth.socialaccount.providers.{p}" for p in generated_providers()]
+    missing = [app for app in wanted if not apps.is_installed(app)]
+    if not missing:
+        return []
+    return [
+        Error(
+            f"Social login views are routed, but {', '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} not in INSTALLED_APPS.",
+            hint="Add them to INSTALLED_APPS (after 'allauth.account').",
+            id="rest_auth.E041",
+        )
+    ]
+
+
+def check_credentials(level: type[CheckMessage], check_id: str) -> list[CheckMessage]:
+    providers = getattr(settings, "SOCIALACCOUNT_PROVIDERS", {}) or {}
+    messages: list[CheckMessage] = []
+    for provider in generated_providers():
+        app = (providers.get(provider) or {}).get("APP") or {}
+        missing = [field for field in ("client_id", "secret") if not app.get(field)]
+        if not missing:
+            continue
+        variable = f"SOCIAL_{provider.upper()}"
+        messages.append(
+            level(
+                f"SOCIALACCOUNT_PROVIDERS[{provider!r}]['APP'] has no "
+                f"{' and no '.join(missing)}: nobody can log in with {provider}.",
+                hint=f"Set {variable}_CLIENT_ID and {variable}_SECRET in the environment to "
+                f"the credentials of the {provider} OAuth app (docs/social.md).",
+                id=check_id,
+            )
+        )
+    return messages
