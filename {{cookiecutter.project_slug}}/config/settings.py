@@ -232,7 +232,8 @@ FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:3000" if DEBUG else
 # ------------------------------------------------------------------------------
 # https://docs.allauth.org/en/latest/socialaccount/configuration.html
 # Each provider's OAuth app comes from the environment (no SocialApp rows needed);
-# `check --deploy` fails without a client id and secret (rest_auth.E040).
+# `manage.py check` fails without a client id and secret (rest_auth.E040; a warning,
+# W040, while DEBUG is on).
 SOCIALACCOUNT_PROVIDERS = {
 {%- if cookiecutter.social_providers in ("google", "google_github") %}
     "google": {

@@ -12,3 +12,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 FRONTEND_URL = "https://app.example.test"
+{%- if cookiecutter.registration and cookiecutter.social_providers != "none" %}
+# The tests' fake providers accept any OAuth app; the system checks want one configured.
+for provider in SOCIALACCOUNT_PROVIDERS.values():  # noqa: F405
+    provider["APP"]["client_id"] = provider["APP"]["client_id"] or "test-client-id"
+    provider["APP"]["secret"] = provider["APP"]["secret"] or "test-client-secret"
+{%- endif %}

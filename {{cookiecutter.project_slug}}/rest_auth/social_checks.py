@@ -1,8 +1,8 @@
 """System checks of social login, found and registered by ``rest_auth.checks``.
 
 Ids ``rest_auth.E04x`` / ``W04x``. A provider without its OAuth app's client id and
-secret would refuse every login; ``manage.py check --deploy`` fails on it (rest_auth.E040),
-and in development, where DEBUG is on, every check warns of it (rest_auth.W040).
+secret would refuse every login: ``manage.py check`` fails on it (rest_auth.E040), except
+in development, where DEBUG is on and a warning (rest_auth.W040) lets the rest run.
 """
 
 from __future__ import annotations
@@ -46,14 +46,8 @@ def check_social_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckM
     errors = check_apps_installed()
     if errors:
         return errors
-    return check_credentials(Warning, "rest_auth.W040") if settings.DEBUG else []
-
-
-@register(deploy=True)
-def check_social_deployment(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
-    """Only with ``manage.py check --deploy``: a live site needs every provider's app."""
-    if not apps.is_installed("rest_auth.registration") or check_apps_installed():
-        return []
+    if settings.DEBUG:
+        return check_credentials(Warning, "rest_auth.W040")
     return check_credentials(Error, "rest_auth.E040")
 
 
