@@ -1,26 +1,156 @@
 """Rate limits for the auth endpoints.
 
-Each view names a ``throttle_scope``; the project's ``REST_FRAMEWORK`` settings give each
-scope a rate (``"rest_auth_login": "20/minute"``). Counters live in the default cache, so
-give production a shared one (Redis) or every worker process counts on its own.
+The project's ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]`` gives each scope a rate
+(``"rest_auth_login": "20/minute"``, or None for no limit); rates are read per request.
+
+Two kinds of key:
+
+- the client: its IP address (``REMOTE_ADDR``; ``X-Forwarded-For`` only as far as
+  ``REST_FRAMEWORK["NUM_PROXIES"]`` trusted proxies vouch for it), or the user when logged
+  in (DRF's scoped throttle, named by a view's ``throttle_scope``);
+- what the request is about, whoever sends it: the login being guessed (failed attempts
+  only), the address an email goes to. A hash of the case-folded value, so ``Alice`` and
+  ``alice `` share a counter, and the cache key has a bounded length whatever was sent.
+
+Counters live in the default cache: give production a shared one (Redis), or every worker
+process counts on its own (``rest_auth.W060``). When the cache cannot be reached, throttled
+endpoints answer ``503`` (fail closed, ``rest_auth/shared_cache.py``).
 """
 
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
 from rest_framework import throttling
+from rest_framework.request import Request
 from rest_framework.settings import api_settings
 
+from .shared_cache import shared_cache
+
 LOGIN_SCOPE = "rest_auth_login"
+LOGIN_FAILURES_SCOPE = "rest_auth_login_failures"
 PASSWORD_CHANGE_SCOPE = "rest_auth_password_change"
 PASSWORD_RESET_SCOPE = "rest_auth_password_reset"
-THROTTLE_SCOPES = (LOGIN_SCOPE, PASSWORD_CHANGE_SCOPE, PASSWORD_RESET_SCOPE)
+PASSWORD_RESET_EMAIL_SCOPE = "rest_auth_password_reset_email"
+THROTTLE_SCOPES = (
+    LOGIN_SCOPE,
+    LOGIN_FAILURES_SCOPE,
+    PASSWORD_CHANGE_SCOPE,
+    PASSWORD_RESET_SCOPE,
+    PASSWORD_RESET_EMAIL_SCOPE,
+)
 
 
-class ScopedRateThrottle(throttling.ScopedRateThrottle):
-    """DRF's scoped throttle, reading the rates when a request comes in.
+def normalized_key(value: str) -> str:
+    """A bounded, cache-safe key for a login or an address: any case, surrounding spaces."""
+    return hashlib.sha256(value.strip().casefold().encode()).hexdigest()
+
+
+class RateThrottle(throttling.SimpleRateThrottle):
+    """DRF's throttle with a fixed ``scope``, rates read per request, and a cache that
+    fails closed.
 
     DRF copies DEFAULT_THROTTLE_RATES into a class attribute at import, so a changed
     REST_FRAMEWORK setting (``override_settings`` in a test) would never reach it.
     """
 
+    cache = shared_cache
+
     @property
     def THROTTLE_RATES(self) -> dict[str, str | None]:  # noqa: N802 - DRF's attribute name
         return api_settings.DEFAULT_THROTTLE_RATES
+
+
+class ScopedRateThrottle(throttling.ScopedRateThrottle):
+    """Per client, for views that name a ``throttle_scope`` (DRF's scoped throttle)."""
+
+    cache = shared_cache
+
+    @property
+    def THROTTLE_RATES(self) -> dict[str, str | None]:  # noqa: N802 - DRF's attribute name
+        return api_settings.DEFAULT_THROTTLE_RATES
+
+
+class ClientIPRateThrottle(RateThrottle):
+    """Per client IP address, also for logged-in users. Subclasses set ``scope``."""
+
+    def get_cache_key(self, request: Request, view: Any) -> str | None:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+def body_values(request: Request, fields: Iterable[str]) -> list[str]:
+    """The non-blank string values of these fields of a JSON object or form body."""
+    data = request.data
+    if not hasattr(data, "get"):  # a JSON list or string: the serializer refuses it
+        return []
+    values = (data.get(field) for field in fields)
+    return [value for value in values if isinstance(value, str) and value.strip()]
+
+
+class BodyFieldRateThrottle(RateThrottle):
+    """Per value of a body field (e.g. the address an email goes to), whoever sends it.
+
+    Subclasses set ``scope`` and ``fields``; each value present has its own counter, and a
+    request is refused when any of them is full. With ``counts_every_request`` off, the
+    view decides what counts by calling ``record()``.
+    """
+
+    fields: tuple[str, ...] = ()
+    counts_every_request = True
+
+    def get_cache_keys(self, request: Request) -> list[str]:
+        return [
+            self.cache_format % {"scope": self.scope, "ident": normalized_key(value)}
+            for value in body_values(request, self.fields)
+        ]
+
+    def allow_request(self, request: Request, view: Any) -> bool:
+        if self.rate is None:
+            return True
+        self.now, self.history = self.timer(), []
+        allowed = True
+        for key in self.get_cache_keys(request):
+            history = self.recent(key)
+            if len(history) >= self.num_requests:
+                allowed = False
+                # wait() counts from the oldest attempt still within the limit.
+                self.history = max(self.history, history[: self.num_requests], key=len)
+            elif self.counts_every_request:
+                self.cache.set(key, [self.now, *history], self.duration)
+        return allowed
+
+    def recent(self, key: str) -> list[float]:
+        """This key's attempts within the period, newest first."""
+        return [moment for moment in self.cache.get(key, []) if moment > self.now - self.duration]
+
+    def record(self, request: Request) -> None:
+        if self.rate is None:
+            return
+        self.now = self.timer()
+        for key in self.get_cache_keys(request):
+            self.cache.set(key, [self.now, *self.recent(key)], self.duration)
+
+
+class PasswordResetEmailThrottle(BodyFieldRateThrottle):
+    """Reset emails per address: a flood of reset emails to one mailbox is refused,
+    whichever clients send the requests."""
+
+    scope = PASSWORD_RESET_EMAIL_SCOPE
+    fields = ("email",)
+
+
+class LoginFailureThrottle(BodyFieldRateThrottle):
+    """Failed logins per account: per login typed, ``username`` and ``email`` each.
+
+    Only failures count: LoginView calls ``record()`` when the credentials are refused. A
+    successful login resets no counter, neither another account's nor its own: failures
+    expire with the rate's period. This stops password guessing spread over many IP
+    addresses; the per-client ``rest_auth_login`` rate stops one client trying many
+    accounts.
+    """
+
+    scope = LOGIN_FAILURES_SCOPE
+    fields = ("username", "email")
+    counts_every_request = False
