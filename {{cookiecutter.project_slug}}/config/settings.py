@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # 413 for bodies over DATA_UPLOAD_MAX_MEMORY_SIZE, before anything reads them.
+    "config.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -87,6 +89,10 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
 {%- endif %}
 ]
+
+# Django's default, written out: the largest request body accepted (2.5 MB), file uploads
+# aside. Auth requests are small; a larger body is refused with 413.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

@@ -33,3 +33,76 @@ def test_hostile_body_is_a_client_error(auth_client, name, body):
     assert response.status_code < 500
     if response.status_code >= 400:
         assert isinstance(response.json(), dict)
+
+
+MEGABYTE_PASSWORD = "x" * 1_000_000
+
+
+@pytest.fixture
+def hashes(monkeypatch, settings):
+    """The length of each password the test hasher hashed: making a hash, or checking one
+    (the test settings' MD5 hasher checks by hashing again)."""
+    from django.contrib.auth.hashers import get_hasher
+
+    hasher = type(get_hasher())
+    calls = []
+    original = hasher.encode
+
+    def counted(self, password, *args, **kwargs):
+        calls.append(len(password))
+        return original(self, password, *args, **kwargs)
+
+    monkeypatch.setattr(hasher, "encode", counted)
+    return calls
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("rest_login", {"username": "alice", "password": MEGABYTE_PASSWORD}),
+        ("rest_login", {"email": "alice@example.com", "password": MEGABYTE_PASSWORD}),
+        (
+            "rest_password_change",
+            {
+                "old_password": MEGABYTE_PASSWORD,
+                "new_password1": "a-new-passphrase-42",
+                "new_password2": "a-new-passphrase-42",
+            },
+        ),
+        (
+            "rest_password_change",
+            {
+                "old_password": "correct-horse-battery-staple",
+                "new_password1": MEGABYTE_PASSWORD,
+                "new_password2": MEGABYTE_PASSWORD,
+            },
+        ),
+        (
+            "rest_password_reset_confirm",
+            {
+                "uid": "MQ",
+                "token": "set-password",
+                "new_password1": MEGABYTE_PASSWORD,
+                "new_password2": MEGABYTE_PASSWORD,
+            },
+        ),
+    ],
+    ids=["login", "login by email", "change: old", "change: new", "reset confirm"],
+)
+def test_a_megabyte_password_is_refused_before_hashing(auth_client, hashes, name, body):
+    response = auth_client.post(reverse(name), body, format="json")
+    assert response.status_code == 400
+    password_fields = [key for key, value in body.items() if value is MEGABYTE_PASSWORD]
+    assert set(password_fields) <= set(response.json())
+    # The current password may be checked (it is of a sane length); the megabyte never is.
+    assert all(length < 1_000 for length in hashes)
+
+
+@pytest.mark.django_db
+def test_a_failed_login_hashes_exactly_once(user, api_client, hashes):
+    response = api_client.post(
+        reverse("rest_login"), {"username": "alice", "password": "wrong"}, format="json"
+    )
+    assert response.status_code == 400
+    assert len(hashes) == 1
