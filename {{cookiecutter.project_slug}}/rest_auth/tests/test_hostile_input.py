@@ -106,3 +106,42 @@ def test_a_failed_login_hashes_exactly_once(user, api_client, hashes):
     )
     assert response.status_code == 400
     assert len(hashes) == 1
+
+
+TAMPERED = {
+    "garbage": "not-a-real-value",
+    "signed-looking": "eyJhbGciOiJub25lIn0.eyJ1c2VyX2lkIjoxfQ.",
+    # As a WSGI server hands over any header: its bytes (UTF-8 here) read as latin-1.
+    "non-ascii": "\u00e9\u4e2d\x00".encode().decode("latin-1"),
+    "long": "a" * 4000,
+}
+
+
+def cookie_names(client):
+    """The session and CSRF cookies, and the JWT cookies when this project sets them."""
+    from django.conf import settings
+
+    from rest_auth.app_settings import api_settings
+
+    names = [settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME]
+    for key in ("JWT_AUTH_COOKIE", "JWT_AUTH_REFRESH_COOKIE"):
+        name = getattr(api_settings, key, None)  # absent: JWT was not generated
+        if name:
+            names.append(name)
+    return names
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", TAMPERED.values(), ids=TAMPERED.keys())
+def test_tampered_cookies_are_a_client_error(auth_client, value):
+    for name in cookie_names(auth_client):
+        auth_client.cookies[name] = value
+    responses = [
+        auth_client.get(reverse("rest_user_details")),
+        auth_client.post(reverse("rest_logout")),
+        auth_client.post(reverse("rest_login"), {"username": "alice", "password": "x"}),
+    ]
+    for response in responses:
+        assert response.status_code < 500
+        if response.status_code >= 400:
+            assert isinstance(response.json(), dict)
