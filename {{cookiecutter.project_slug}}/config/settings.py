@@ -126,9 +126,10 @@ DATABASES = {
 {%- endif %}
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-# A kept connection is checked before each request reuses it: after a database restart
-# the first request reconnects instead of failing.
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A kept connection is checked before a request reuses it: after a database restart the
+# next request reconnects instead of failing. Off: that request gets a 503 (config/errors.py)
+# and the broken connection is replaced after it.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Throttling counters live here. Local memory is per process: use Redis in production
