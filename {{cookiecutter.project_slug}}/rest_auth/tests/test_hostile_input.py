@@ -117,24 +117,24 @@ TAMPERED = {
 }
 
 
-def cookie_names(client):
-    """The session and CSRF cookies, and the JWT cookies when this project sets them."""
+def cookie_names():
+    """The session and CSRF cookies, and those the REST_AUTH settings name (``*_COOKIE``:
+    the token cookies of the features this project has)."""
     from django.conf import settings
 
     from rest_auth.app_settings import api_settings
 
     names = [settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME]
-    for key in ("JWT_AUTH_COOKIE", "JWT_AUTH_REFRESH_COOKIE"):
-        name = getattr(api_settings, key, None)  # absent: JWT was not generated
-        if name:
-            names.append(name)
+    for key in api_settings.defaults:
+        if key.endswith("_COOKIE") and getattr(api_settings, key):
+            names.append(getattr(api_settings, key))
     return names
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("value", TAMPERED.values(), ids=TAMPERED.keys())
 def test_tampered_cookies_are_a_client_error(auth_client, value):
-    for name in cookie_names(auth_client):
+    for name in cookie_names():
         auth_client.cookies[name] = value
     responses = [
         auth_client.get(reverse("rest_user_details")),
