@@ -2,6 +2,8 @@
 
 import pytest
 
+from rest_auth.passkeys.checks import check_passkey_settings
+
 from .conftest import post
 
 
@@ -35,3 +37,12 @@ class TestBeginPerClientAddress:
         # The same user from another address has its own count: the key is the client IP.
         response = post(auth_client, "passkey_register_begin", REMOTE_ADDR="10.0.0.2")
         assert response.status_code == 200
+
+
+def test_the_begin_rate_is_required(settings):
+    rates = dict(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"])
+    del rates["rest_auth_passkey_begin"]
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
+    [message] = check_passkey_settings()
+    assert message.id == "rest_auth.E062"
+    assert "rest_auth_passkey_begin" in message.msg
