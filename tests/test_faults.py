@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,6 +28,10 @@ FAULTS_VARIANT = variant(
 )
 PASSWORD = "correct-horse-battery-staple"
 CLOSED_PORT_REDIS = "redis://127.0.0.1:1/0"
+REDIS = ("127.0.0.1", 6379)
+# The shared Redis server, with this run's own keys.
+KEY_PREFIX = f"faults_{RUN_ID}"
+SHARED_REDIS = f"redis://{REDIS[0]}:{REDIS[1]}/0?key_prefix={KEY_PREFIX}"
 
 
 def admin_connection():
@@ -224,3 +229,31 @@ def test_with_the_cache_down_throttled_endpoints_fail_closed(project, serve):
     status, _, body = server.request("GET", "/api/auth/user/", headers=authorization)
     assert status == 200 and body["username"] == "alice"
     assert "Shared cache unavailable" in server.log.read_text()
+
+
+@pytest.fixture
+def shared_redis():
+    require_service(REDIS, "Redis")
+    yield SHARED_REDIS
+    import redis
+
+    client = redis.Redis(host=REDIS[0], port=REDIS[1], db=0)
+    for key in client.scan_iter(f"{KEY_PREFIX}*"):
+        client.delete(key)
+
+
+def test_failed_logins_are_counted_across_workers_in_redis(project, serve, shared_redis):
+    # No per-client limit: only the per-account one (10 failures an hour by default).
+    server = serve(shared_redis, THROTTLE_RATE_LOGIN="")
+    wrong = {"username": "alice", "password": "wrong"}
+
+    def attempt(_):
+        return server.request("POST", "/api/auth/login/", wrong)[0]
+
+    # A burst of parallel guesses, spread over both workers.
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        statuses = list(pool.map(attempt, range(30)))
+    assert sorted(set(statuses)) == [400, 429], statuses
+    assert statuses.count(400) == 10, statuses
+    # Even the right password is refused now, from either worker.
+    assert [login(server)[0] for _ in range(4)] == [429] * 4

@@ -42,6 +42,8 @@ class FailClosedCache:
         def call(*args: Any, **kwargs: Any) -> Any:
             try:
                 return method(*args, **kwargs)
+            except ValueError:
+                raise  # incr()/decr() of a missing key: an answer, not an outage
             except Exception:  # noqa: BLE001 - whatever the backend raises, the cache is down
                 logger.exception("Shared cache unavailable: cache.%s failed", name)
                 raise ServiceUnavailable() from None

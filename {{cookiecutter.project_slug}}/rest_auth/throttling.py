@@ -10,7 +10,8 @@ Two kinds of key:
   in (DRF's scoped throttle, named by a view's ``throttle_scope``);
 - what the request is about, whoever sends it: the login being guessed (failed attempts
   only), the address an email goes to. A hash of the case-folded value, so ``Alice`` and
-  ``alice `` share a counter, and the cache key has a bounded length whatever was sent.
+  ``alice `` share a counter, and the cache key has a bounded length whatever was sent;
+  counted atomically, in fixed windows of the rate's period.
 
 Counters live in the default cache: give production a shared one (Redis), or every worker
 process counts on its own (``rest_auth.W060``). When the cache cannot be reached, throttled
@@ -93,44 +94,48 @@ class BodyFieldRateThrottle(RateThrottle):
     """Per value of a body field (e.g. the address an email goes to), whoever sends it.
 
     Subclasses set ``scope`` and ``fields``; each value present has its own counter, and a
-    request is refused when any of them is full. With ``counts_every_request`` off, the
-    view decides what counts by calling ``record()``.
+    request is refused when any of them is over the rate.
+
+    The counters are atomic (``cache.incr``, Redis INCR) in fixed windows of the rate's
+    period: a burst of parallel requests cannot all read "below the limit" before any of
+    them is counted, as it could with DRF's list of timestamps. Each request is counted
+    when it arrives; ``refund()`` takes it back (a successful login).
     """
 
     fields: tuple[str, ...] = ()
-    counts_every_request = True
-
-    def get_cache_keys(self, request: Request) -> list[str]:
-        return [
-            self.cache_format % {"scope": self.scope, "ident": normalized_key(value)}
-            for value in body_values(request, self.fields)
-        ]
 
     def allow_request(self, request: Request, view: Any) -> bool:
         if self.rate is None:
             return True
-        self.now, self.history = self.timer(), []
-        allowed = True
-        for key in self.get_cache_keys(request):
-            history = self.recent(key)
-            if len(history) >= self.num_requests:
-                allowed = False
-                # wait() counts from the oldest attempt still within the limit.
-                self.history = max(self.history, history[: self.num_requests], key=len)
-            elif self.counts_every_request:
-                self.cache.set(key, [self.now, *history], self.duration)
-        return allowed
-
-    def recent(self, key: str) -> list[float]:
-        """This key's attempts within the period, newest first."""
-        return [moment for moment in self.cache.get(key, []) if moment > self.now - self.duration]
-
-    def record(self, request: Request) -> None:
-        if self.rate is None:
-            return
         self.now = self.timer()
-        for key in self.get_cache_keys(request):
-            self.cache.set(key, [self.now, *self.recent(key)], self.duration)
+        window = int(self.now // self.duration)
+        self.window_end = (window + 1) * self.duration
+        self.keys = [
+            f"{self.cache_format % {'scope': self.scope, 'ident': normalized_key(value)}}:{window}"
+            for value in body_values(request, self.fields)
+        ]
+        counts = [self.count(key) for key in self.keys]
+        return all(count <= self.num_requests for count in counts)
+
+    def count(self, key: str) -> int:
+        """Add this request to the key's counter; the new count."""
+        self.cache.add(key, 0, self.duration)
+        try:
+            return self.cache.incr(key)
+        except ValueError:  # expired between add and incr: a new window
+            self.cache.set(key, 1, self.duration)
+            return 1
+
+    def refund(self) -> None:
+        """Take this request back from its counters."""
+        for key in getattr(self, "keys", ()):
+            try:
+                self.cache.decr(key)
+            except ValueError:  # expired meanwhile: nothing to take back
+                pass
+
+    def wait(self) -> float:
+        return max(self.window_end - self.now, 1)
 
 
 class PasswordResetEmailThrottle(BodyFieldRateThrottle):
@@ -144,13 +149,12 @@ class PasswordResetEmailThrottle(BodyFieldRateThrottle):
 class LoginFailureThrottle(BodyFieldRateThrottle):
     """Failed logins per account: per login typed, ``username`` and ``email`` each.
 
-    Only failures count: LoginView calls ``record()`` when the credentials are refused. A
-    successful login resets no counter, neither another account's nor its own: failures
-    expire with the rate's period. This stops password guessing spread over many IP
-    addresses; the per-client ``rest_auth_login`` rate stops one client trying many
-    accounts.
+    Only failures count: every attempt is counted when it arrives (so parallel guesses
+    are counted too), and LoginView refunds a successful one. A success resets no
+    counter, neither another account's nor its own: failures expire with the rate's
+    period. This stops password guessing spread over many IP addresses; the per-client
+    ``rest_auth_login`` rate stops one client trying many accounts.
     """
 
     scope = LOGIN_FAILURES_SCOPE
     fields = ("username", "email")
-    counts_every_request = False

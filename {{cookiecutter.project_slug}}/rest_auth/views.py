@@ -154,9 +154,9 @@ class LoginView(LoginResponseMixin, GenericAPIView):
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         self.serializer = self.get_serializer(data=request.data)
-        if not self.serializer.is_valid():
-            self.failures.record(request)
-            raise exceptions.ValidationError(self.serializer.errors)
+        self.serializer.is_valid(raise_exception=True)
+        # Only failed attempts stay counted against the account.
+        self.failures.refund()
         self.login()
         return self.get_response()
 

@@ -6,10 +6,12 @@ import logging
 import pytest
 from django.core import mail
 from django.urls import reverse
-from rest_framework.test import APIClient
+from rest_framework.parsers import JSONParser
+from rest_framework.request import Request
+from rest_framework.test import APIClient, APIRequestFactory
 
 from rest_auth.app_settings import api_settings
-from rest_auth.throttling import normalized_key
+from rest_auth.throttling import LoginFailureThrottle, normalized_key
 
 from .conftest import PASSWORD, create_account
 
@@ -105,6 +107,21 @@ class TestFailedLoginsPerAccount:
             post_login(client_at("10.0.0.1"), username="alice", password="x")
         response = post_login(client_at("10.0.0.1"), username="alice", password=PASSWORD)
         assert response.status_code in (200, 204)
+
+
+def test_parallel_guesses_are_all_counted(throttle_rates):
+    # Parallel requests all pass the throttle before any view runs: each must already be
+    # counted then, or a burst would get past the limit.
+    throttle_rates(rest_auth_login_failures="3/hour")
+    factory = APIRequestFactory()
+    burst = []
+    for _ in range(5):
+        request = Request(
+            factory.post(LOGIN_URL, {"username": "alice", "password": "x"}, format="json"),
+            parsers=[JSONParser()],
+        )
+        burst.append(LoginFailureThrottle().allow_request(request, view=None))
+    assert burst == [True, True, True, False, False]
 
 
 def test_the_cache_key_is_bounded_whatever_was_typed():
