@@ -10,8 +10,10 @@ Two kinds of key:
   in (DRF's scoped throttle, named by a view's ``throttle_scope``);
 - what the request is about, whoever sends it: the login being guessed (failed attempts
   only), the address an email goes to. A hash of the case-folded value, so ``Alice`` and
-  ``alice `` share a counter, and the cache key has a bounded length whatever was sent;
-  counted atomically, in fixed windows of the rate's period.
+  ``alice `` share a counter, and the cache key has a bounded length whatever was sent.
+
+Every request is counted atomically when it arrives (``CountingThrottle``), so a burst of
+parallel requests cannot get past a limit.
 
 Counters live in the default cache: give production a shared one (Redis), or every worker
 process counts on its own (``rest_auth.W060``). When the cache cannot be reached, throttled
@@ -49,9 +51,14 @@ def normalized_key(value: str) -> str:
     return hashlib.sha256(value.strip().casefold().encode()).hexdigest()
 
 
-class RateThrottle(throttling.SimpleRateThrottle):
-    """DRF's throttle with a fixed ``scope``, rates read per request, and a cache that
-    fails closed.
+class CountingThrottle(throttling.SimpleRateThrottle):
+    """DRF's rate throttle with atomic counters in the shared cache, rates read per request.
+
+    DRF keeps a list of timestamps per key, read and written back by each request: a burst
+    of parallel requests all read "below the limit" before any of them is written, and all
+    get through. Here each request is counted when it arrives with ``cache.incr`` (Redis
+    INCR), so the (n+1)-th of a burst is refused. A key's window starts at its first
+    request and lasts the rate's period; ``refund()`` takes a request back.
 
     DRF copies DEFAULT_THROTTLE_RATES into a class attribute at import, so a changed
     REST_FRAMEWORK setting (``override_settings`` in a test) would never reach it.
@@ -63,19 +70,54 @@ class RateThrottle(throttling.SimpleRateThrottle):
     def THROTTLE_RATES(self) -> dict[str, str | None]:  # noqa: N802 - DRF's attribute name
         return api_settings.DEFAULT_THROTTLE_RATES
 
+    def get_cache_keys(self, request: Request, view: Any) -> list[str]:
+        key = self.get_cache_key(request, view)
+        return [key] if key is not None else []
 
-class ScopedRateThrottle(throttling.ScopedRateThrottle):
-    """Per client, for views that name a ``throttle_scope`` (DRF's scoped throttle)."""
+    def allow_request(self, request: Request, view: Any) -> bool:
+        if self.rate is None:
+            return True
+        self.now = self.timer()
+        self.keys = self.get_cache_keys(request, view)
+        over = [key for key in self.keys if self.count(key) > self.num_requests]
+        self.full_key = over[0] if over else None
+        return not over
 
-    cache = shared_cache
+    def count(self, key: str) -> int:
+        """Add this request to the key's counter; the new count."""
+        if self.cache.add(key, 0, self.duration):
+            self.cache.set(f"{key}:ends", self.now + self.duration, self.duration)
+        try:
+            return self.cache.incr(key)
+        except ValueError:  # the window ended between add() and incr(): a new one
+            self.cache.set(key, 1, self.duration)
+            self.cache.set(f"{key}:ends", self.now + self.duration, self.duration)
+            return 1
 
-    @property
-    def THROTTLE_RATES(self) -> dict[str, str | None]:  # noqa: N802 - DRF's attribute name
-        return api_settings.DEFAULT_THROTTLE_RATES
+    def refund(self) -> None:
+        """Take this request back from its counters."""
+        for key in getattr(self, "keys", ()):
+            try:
+                self.cache.decr(key)
+            except ValueError:  # the window ended meanwhile: nothing to take back
+                pass
+
+    def wait(self) -> float:
+        ends = self.cache.get(f"{self.full_key}:ends") if self.full_key else None
+        return max((ends or self.now + self.duration) - self.now, 1)
+
+
+class ScopedRateThrottle(throttling.ScopedRateThrottle, CountingThrottle):
+    """Per client (the user when logged in, else the IP address), for views that name a
+    ``throttle_scope``: DRF's scoped throttle, with CountingThrottle's counters."""
+
+
+class RateThrottle(CountingThrottle):
+    """A throttle of one fixed ``scope``, set by subclasses."""
 
 
 class ClientIPRateThrottle(RateThrottle):
-    """Per client IP address, also for logged-in users. Subclasses set ``scope``."""
+    """Per client IP address, also for logged-in users."""
 
     def get_cache_key(self, request: Request, view: Any) -> str | None:
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
@@ -95,47 +137,15 @@ class BodyFieldRateThrottle(RateThrottle):
 
     Subclasses set ``scope`` and ``fields``; each value present has its own counter, and a
     request is refused when any of them is over the rate.
-
-    The counters are atomic (``cache.incr``, Redis INCR) in fixed windows of the rate's
-    period: a burst of parallel requests cannot all read "below the limit" before any of
-    them is counted, as it could with DRF's list of timestamps. Each request is counted
-    when it arrives; ``refund()`` takes it back (a successful login).
     """
 
     fields: tuple[str, ...] = ()
 
-    def allow_request(self, request: Request, view: Any) -> bool:
-        if self.rate is None:
-            return True
-        self.now = self.timer()
-        window = int(self.now // self.duration)
-        self.window_end = (window + 1) * self.duration
-        self.keys = [
-            f"{self.cache_format % {'scope': self.scope, 'ident': normalized_key(value)}}:{window}"
+    def get_cache_keys(self, request: Request, view: Any) -> list[str]:
+        return [
+            self.cache_format % {"scope": self.scope, "ident": normalized_key(value)}
             for value in body_values(request, self.fields)
         ]
-        counts = [self.count(key) for key in self.keys]
-        return all(count <= self.num_requests for count in counts)
-
-    def count(self, key: str) -> int:
-        """Add this request to the key's counter; the new count."""
-        self.cache.add(key, 0, self.duration)
-        try:
-            return self.cache.incr(key)
-        except ValueError:  # expired between add and incr: a new window
-            self.cache.set(key, 1, self.duration)
-            return 1
-
-    def refund(self) -> None:
-        """Take this request back from its counters."""
-        for key in getattr(self, "keys", ()):
-            try:
-                self.cache.decr(key)
-            except ValueError:  # expired meanwhile: nothing to take back
-                pass
-
-    def wait(self) -> float:
-        return max(self.window_end - self.now, 1)
 
 
 class PasswordResetEmailThrottle(BodyFieldRateThrottle):
