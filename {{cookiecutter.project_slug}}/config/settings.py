@@ -86,6 +86,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # 413 for bodies over DATA_UPLOAD_MAX_MEMORY_SIZE, before anything reads them.
+    "config.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -96,6 +98,10 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
 {%- endif %}
 ]
+
+# Django's default, written out: the largest request body accepted (2.5 MB), file uploads
+# aside. Auth requests are small; a larger body is refused with 413.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -129,10 +135,15 @@ DATABASES = {
 {%- endif %}
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+# A kept connection is checked before a request reuses it: after a database restart the
+# next request reconnects instead of failing. Off: that request gets a 503 (config/errors.py)
+# and the broken connection is replaced after it.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("CONN_HEALTH_CHECKS", default=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Throttling counters live here. Local memory is per process: use Redis in production
-# (CACHE_URL=redis://host:6379/0) so every worker sees the same counts.
+# (CACHE_URL=redis://host:6379/0) so every worker sees the same counts (rest_auth.W060).
+# If it cannot be reached, rate-limited endpoints answer 503 rather than go unthrottled.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 
 # AUTHENTICATION
@@ -298,8 +309,14 @@ if env.bool("SECURE_PROXY_SSL_HEADER", default=False):
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
+
 # DJANGO REST FRAMEWORK
 # ------------------------------------------------------------------------------
+def rate(variable: str, default: str) -> str | None:
+    """A rate limit from the environment, e.g. 5/minute; an empty variable: no limit."""
+    return env(variable, default=default) or None
+
+
 # https://www.django-rest-framework.org/api-guide/settings/
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -327,17 +344,34 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
     ],
-    # Views opt in with a `throttle_scope`; the auth views name theirs below.
+    # Rate limits (rest_auth/throttling.py), counted in the default cache (CACHES above).
+    # Per client: views opt in with a `throttle_scope`. Per account and per address: the
+    # views add those throttles themselves. An empty THROTTLE_RATE_* variable: no limit.
     "DEFAULT_THROTTLE_CLASSES": ["rest_auth.throttling.ScopedRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {
-        "rest_auth_login": env("THROTTLE_RATE_LOGIN", default="20/minute"),
-        "rest_auth_password_change": env("THROTTLE_RATE_PASSWORD_CHANGE", default="10/hour"),
-        "rest_auth_password_reset": env("THROTTLE_RATE_PASSWORD_RESET", default="5/hour"),
+        # Per client IP: login attempts{% if cookiecutter.passkeys %} (password and passkey){% endif %}, whatever the account.
+        "rest_auth_login": rate("THROTTLE_RATE_LOGIN", "20/minute"),
+        # Per account (the username or email typed): failed attempts, whoever makes them.
+        "rest_auth_login_failures": rate("THROTTLE_RATE_LOGIN_FAILURES", "10/hour"),
+        "rest_auth_password_change": rate("THROTTLE_RATE_PASSWORD_CHANGE", "10/hour"),
+        "rest_auth_password_reset": rate("THROTTLE_RATE_PASSWORD_RESET", "5/hour"),
+        # Per address: reset emails to one mailbox, whoever asks.
+        "rest_auth_password_reset_email": rate("THROTTLE_RATE_PASSWORD_RESET_EMAIL", "3/hour"),
 {%- if cookiecutter.registration %}
-        "rest_auth_register": env("THROTTLE_RATE_REGISTER", default="10/hour"),
-        "rest_auth_verify_email": env("THROTTLE_RATE_VERIFY_EMAIL", default="10/hour"),
+        "rest_auth_register": rate("THROTTLE_RATE_REGISTER", "10/hour"),
+        "rest_auth_verify_email": rate("THROTTLE_RATE_VERIFY_EMAIL", "10/hour"),
+        # Per address: sign-up and verification emails to one mailbox, whoever asks.
+        "rest_auth_verification_email": rate("THROTTLE_RATE_VERIFICATION_EMAIL", "3/hour"),
+{%- endif %}
+{%- if cookiecutter.passkeys %}
+        # Per client IP: passkey login and registration begin (each stores a challenge).
+        "rest_auth_passkey_begin": rate("THROTTLE_RATE_PASSKEY_BEGIN", "30/minute"),
 {%- endif %}
     },
+    # The client's IP address is REMOTE_ADDR, unless this many proxies in front of the app
+    # each append to X-Forwarded-For: then the address the last of them saw. Any other
+    # X-Forwarded-For is ignored, since clients can write it.
+    "NUM_PROXIES": env.int("TRUSTED_PROXY_COUNT", default=0),
 }
 {%- if cookiecutter.api_docs %}
 

@@ -34,6 +34,7 @@ urlpatterns = [
 {%- endif %}
 ]
 
-# JSON instead of HTML error pages (DEBUG off); 400 and 403 come from DRF as JSON already.
+# JSON instead of HTML error pages (DEBUG off); inside API views DRF answers JSON already.
+handler400 = "config.errors.bad_request"
 handler404 = "config.errors.not_found"
 handler500 = "config.errors.server_error"

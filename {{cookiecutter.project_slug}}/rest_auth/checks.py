@@ -14,10 +14,21 @@ from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
-from django.core.checks import CheckMessage, Error, register
+from django.core.checks import CheckMessage, Error, Warning, register
 
 from .app_settings import api_settings, perform_import
-from .throttling import THROTTLE_SCOPES
+from .throttling import (
+    LOGIN_FAILURES_SCOPE,
+    PASSWORD_RESET_EMAIL_SCOPE,
+    THROTTLE_SCOPES,
+)
+
+# Caches that each worker process keeps for itself: throttle counters would not add up.
+PROCESS_LOCAL_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+RATE_PERIODS = ("s", "m", "h", "d")
 
 # The reference's optional features, by key prefix: explains a key this project lacks.
 FEATURE_PREFIXES = {"JWT_": "JWT support", "PASSKEY_": "Passkeys", "REGISTER_": "Registration"}
@@ -169,20 +180,99 @@ def check_password_reset() -> list[CheckMessage]:
 
 
 def check_throttle_rates() -> list[CheckMessage]:
-    """A scope without a rate makes DRF's scoped throttles fail every request of a view."""
+    """A scope without a rate makes its throttle fail every request of a view."""
+    return missing_throttle_rates(
+        THROTTLE_SCOPES, always=(LOGIN_FAILURES_SCOPE, PASSWORD_RESET_EMAIL_SCOPE), id="E010"
+    )
+
+
+def scoped_throttling_on() -> bool:
     from rest_framework.settings import api_settings as drf_settings
     from rest_framework.throttling import ScopedRateThrottle
 
     throttles = drf_settings.DEFAULT_THROTTLE_CLASSES
-    if not any(issubclass(throttle, ScopedRateThrottle) for throttle in throttles):
-        return []
+    return any(issubclass(throttle, ScopedRateThrottle) for throttle in throttles)
+
+
+def missing_throttle_rates(
+    scopes: tuple[str, ...], always: tuple[str, ...], id: str
+) -> list[CheckMessage]:
+    """Errors for the scopes without a rate. The scopes of views' ``throttle_scope`` need one
+    only with a scoped throttle in DEFAULT_THROTTLE_CLASSES; those in ``always`` belong to
+    throttles the views add themselves (per account, per address, per IP)."""
+    from rest_framework.settings import api_settings as drf_settings
+
+    needed = scopes if scoped_throttling_on() else always
     rates = drf_settings.DEFAULT_THROTTLE_RATES or {}
     return [
         Error(
             f"REST_FRAMEWORK['DEFAULT_THROTTLE_RATES'] has no rate for the {scope!r} scope.",
-            hint=f"Add e.g. '{scope}': '10/minute' (or None for no limit).",
-            id="rest_auth.E010",
+            hint=f"Add e.g. '{scope}': '10/hour' (or None for no limit).",
+            id=f"rest_auth.{id}",
         )
-        for scope in THROTTLE_SCOPES
+        for scope in needed
         if scope not in rates
+    ]
+
+
+@register()
+def check_throttling(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    return [*check_rate_syntax(), *check_throttle_cache(), *check_client_ip()]
+
+
+def check_rate_syntax() -> list[CheckMessage]:
+    """DRF parses a rate at each request: a typo would make every throttled request a 500."""
+    from rest_framework.settings import api_settings as drf_settings
+
+    rates = drf_settings.DEFAULT_THROTTLE_RATES or {}
+    return [
+        Error(
+            f"REST_FRAMEWORK['DEFAULT_THROTTLE_RATES'][{scope!r}] = {rate!r} is not a rate.",
+            hint="Write <number>/<period>, the period one of second, minute, hour, day "
+            "(e.g. '5/minute'); None or an empty THROTTLE_RATE_* variable: no limit.",
+            id="rest_auth.E060",
+        )
+        for scope, rate in rates.items()
+        if rate is not None and not is_rate(rate)
+    ]
+
+
+def is_rate(rate: object) -> bool:
+    if not isinstance(rate, str) or rate.count("/") != 1:
+        return False
+    number, period = rate.split("/")
+    return number.isdigit() and period[:1] in RATE_PERIODS
+
+
+def check_throttle_cache() -> list[CheckMessage]:
+    """Production runs several worker processes: counters must be in a shared cache."""
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if settings.DEBUG or backend not in PROCESS_LOCAL_CACHES:
+        return []
+    return [
+        Warning(
+            f"The default cache is {backend.rsplit('.', 1)[-1]}: each worker process counts "
+            "throttled requests for itself, so rate limits are multiplied by the number of "
+            "processes (and never reached with DummyCache).",
+            hint="Use a shared cache in production, e.g. CACHE_URL=redis://host:6379/0.",
+            id="rest_auth.W060",
+        )
+    ]
+
+
+def check_client_ip() -> list[CheckMessage]:
+    """With NUM_PROXIES None, DRF takes the client's address from X-Forwarded-For, which
+    any client can write: per-IP rate limits would count whatever address it claims."""
+    from rest_framework.settings import api_settings as drf_settings
+
+    if drf_settings.NUM_PROXIES is not None:
+        return []
+    return [
+        Warning(
+            "REST_FRAMEWORK['NUM_PROXIES'] is None: per-IP rate limits trust the "
+            "X-Forwarded-For header, which clients can forge.",
+            hint="Set NUM_PROXIES to the number of proxies in front of the app (0: none, "
+            "use REMOTE_ADDR).",
+            id="rest_auth.W061",
+        )
     ]

@@ -27,7 +27,6 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -44,6 +43,7 @@ from rest_framework_simplejwt.utils import datetime_from_epoch
 
 from .app_settings import api_settings
 from .jwt_settings import BLACKLIST_APP
+from .shared_cache import shared_cache as cache  # a revocation that cannot be read: 503
 
 REVOKED_KEY = "rest_auth:jwt:revoked:{jti}"
 # Claim of an access token naming the refresh token it was issued with: logout revokes that

@@ -25,6 +25,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
+from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from .app_settings import api_settings
@@ -38,7 +39,13 @@ from .jwt_auth import (
     validated_request_token,
 )
 {%- endif %}
-from .throttling import LOGIN_SCOPE, PASSWORD_CHANGE_SCOPE, PASSWORD_RESET_SCOPE
+from .throttling import (
+    LOGIN_SCOPE,
+    PASSWORD_CHANGE_SCOPE,
+    PASSWORD_RESET_SCOPE,
+    LoginFailureThrottle,
+    PasswordResetEmailThrottle,
+)
 {%- if cookiecutter.auth_mode == "jwt" %}
 from .utils import jwt_encode, revoke_tokens
 {%- else %}
@@ -131,10 +138,15 @@ class LoginView(LoginResponseMixin, GenericAPIView):
     """
 
     permission_classes = (AllowAny,)
+    # Per client; failed attempts per account are counted by LoginFailureThrottle.
     throttle_scope = LOGIN_SCOPE
 
     def get_serializer_class(self) -> type[BaseSerializer]:
         return api_settings.LOGIN_SERIALIZER
+
+    def get_throttles(self) -> list[BaseThrottle]:
+        self.failures = LoginFailureThrottle()
+        return [*super().get_throttles(), self.failures]
 
     def login(self) -> None:
         self.user = self.serializer.validated_data["user"]
@@ -143,6 +155,8 @@ class LoginView(LoginResponseMixin, GenericAPIView):
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         self.serializer = self.get_serializer(data=request.data)
         self.serializer.is_valid(raise_exception=True)
+        # Only failed attempts stay counted against the account.
+        self.failures.refund()
         self.login()
         return self.get_response()
 
@@ -279,10 +293,14 @@ class PasswordResetView(GenericAPIView):
     belongs to an account, so it cannot be used to find out who has one."""
 
     permission_classes = (AllowAny,)
+    # Per client, and per address whoever asks (PasswordResetEmailThrottle).
     throttle_scope = PASSWORD_RESET_SCOPE
 
     def get_serializer_class(self) -> type[BaseSerializer]:
         return api_settings.PASSWORD_RESET_SERIALIZER
+
+    def get_throttles(self) -> list[BaseThrottle]:
+        return [*super().get_throttles(), PasswordResetEmailThrottle()]
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)

@@ -11,12 +11,20 @@ from urllib.parse import urlsplit
 
 from django.core.checks import CheckMessage, Error, register
 
-from ..checks import configured
+from ..checks import configured, missing_throttle_rates
+from .throttling import PASSKEY_BEGIN_SCOPE
 
 
 @register()
 def check_passkey_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
-    return [*check_rp_id(), *check_rp_name(), *check_rp_origins(), *check_challenge_timeout()]
+    return [
+        *check_rp_id(),
+        *check_rp_name(),
+        *check_rp_origins(),
+        *check_challenge_timeout(),
+        # Begin stores a challenge per call: its per-IP throttle needs a rate.
+        *missing_throttle_rates((PASSKEY_BEGIN_SCOPE,), always=(PASSKEY_BEGIN_SCOPE,), id="E062"),
+    ]
 
 
 def check_rp_id() -> list[CheckMessage]:

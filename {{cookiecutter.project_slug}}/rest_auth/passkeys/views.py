@@ -13,12 +13,14 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
+from rest_framework.throttling import BaseThrottle
 
 from ..app_settings import api_settings
 from ..throttling import LOGIN_SCOPE
 from ..views import LoginResponseMixin
 from . import ceremonies
 from .models import Passkey
+from .throttling import PasskeyBeginThrottle
 
 
 class CeremonyFailed(exceptions.APIException):
@@ -39,6 +41,9 @@ class PasskeyRegisterBeginView(GenericAPIView):
 
     def get_serializer_class(self) -> type[BaseSerializer]:
         return api_settings.PASSKEY_REGISTER_BEGIN_SERIALIZER
+
+    def get_throttles(self) -> list[BaseThrottle]:
+        return [*super().get_throttles(), PasskeyBeginThrottle()]
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
@@ -88,6 +93,9 @@ class PasskeyLoginBeginView(GenericAPIView):
 
     def get_serializer_class(self) -> type[BaseSerializer]:
         return api_settings.PASSKEY_LOGIN_BEGIN_SERIALIZER
+
+    def get_throttles(self) -> list[BaseThrottle]:
+        return [*super().get_throttles(), PasskeyBeginThrottle()]
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)

@@ -13,8 +13,9 @@ from django.conf import settings
 from django.core.checks import CheckMessage, Error, Warning, register
 
 from rest_auth.app_settings import api_settings
+from rest_auth.checks import missing_throttle_rates
 
-from .throttling import THROTTLE_SCOPES
+from .throttling import THROTTLE_SCOPES, VERIFICATION_EMAIL_SCOPE
 
 ALLAUTH_APPS = ("allauth", "allauth.account")
 ALLAUTH_MIDDLEWARE = "allauth.account.middleware.AccountMiddleware"
@@ -69,21 +70,7 @@ def check_adapter() -> list[CheckMessage]:
 
 
 def check_throttle_rates() -> list[CheckMessage]:
-    from rest_framework.settings import api_settings as drf_settings
-    from rest_framework.throttling import ScopedRateThrottle
-
-    if not any(issubclass(t, ScopedRateThrottle) for t in drf_settings.DEFAULT_THROTTLE_CLASSES):
-        return []
-    rates = drf_settings.DEFAULT_THROTTLE_RATES or {}
-    return [
-        Error(
-            f"REST_FRAMEWORK['DEFAULT_THROTTLE_RATES'] has no rate for the {scope!r} scope.",
-            hint=f"Add e.g. '{scope}': '10/hour' (or None for no limit).",
-            id="rest_auth.E022",
-        )
-        for scope in THROTTLE_SCOPES
-        if scope not in rates
-    ]
+    return missing_throttle_rates(THROTTLE_SCOPES, always=(VERIFICATION_EMAIL_SCOPE,), id="E022")
 
 
 def subclasses(setting: str, base: type) -> bool | None:

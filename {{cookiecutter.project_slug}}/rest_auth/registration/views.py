@@ -23,6 +23,7 @@ from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
+from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from rest_auth.app_settings import api_settings
@@ -30,7 +31,7 @@ from rest_auth.views import LoginResponseMixin
 
 from . import flows
 from .serializers import ResendEmailVerificationSerializer, VerifyEmailSerializer
-from .throttling import REGISTER_SCOPE, VERIFY_EMAIL_SCOPE
+from .throttling import REGISTER_SCOPE, VERIFY_EMAIL_SCOPE, VerificationEmailThrottle
 
 VERIFICATION_SENT = _("Verification e-mail sent.")
 
@@ -50,10 +51,14 @@ class RegisterView(LoginResponseMixin, GenericAPIView):
     endpoint's, with 201 instead of 200 when it has a body.
     """
 
+    # Per client, and per address: a sign-up emails the address it names.
     throttle_scope = REGISTER_SCOPE
 
     def get_serializer_class(self) -> type[BaseSerializer]:
         return api_settings.REGISTER_SERIALIZER
+
+    def get_throttles(self) -> list[BaseThrottle]:
+        return [*super().get_throttles(), VerificationEmailThrottle()]
 
     def get_permissions(self) -> list[BasePermission]:
         return [permission() for permission in api_settings.REGISTER_PERMISSION_CLASSES]
@@ -146,8 +151,12 @@ class ResendEmailVerificationView(GenericAPIView):
     belongs to an account, or is already verified."""
 
     permission_classes = (AllowAny,)
+    # Per client, and per address whoever asks.
     throttle_scope = VERIFY_EMAIL_SCOPE
     serializer_class = ResendEmailVerificationSerializer
+
+    def get_throttles(self) -> list[BaseThrottle]:
+        return [*super().get_throttles(), VerificationEmailThrottle()]
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)

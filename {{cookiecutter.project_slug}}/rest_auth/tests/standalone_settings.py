@@ -53,6 +53,11 @@ REST_FRAMEWORK = {
         "rest_auth_login": None,
         "rest_auth_password_change": None,
         "rest_auth_password_reset": None,
+        "rest_auth_login_failures": None,
+        "rest_auth_password_reset_email": None,
+{%- if cookiecutter.passkeys %}
+        "rest_auth_passkey_begin": None,
+{%- endif %}
     },
 }
 REST_AUTH = {

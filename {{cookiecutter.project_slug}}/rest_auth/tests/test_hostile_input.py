@@ -33,3 +33,115 @@ def test_hostile_body_is_a_client_error(auth_client, name, body):
     assert response.status_code < 500
     if response.status_code >= 400:
         assert isinstance(response.json(), dict)
+
+
+MEGABYTE_PASSWORD = "x" * 1_000_000
+
+
+@pytest.fixture
+def hashes(monkeypatch, settings):
+    """The length of each password the test hasher hashed: making a hash, or checking one
+    (the test settings' MD5 hasher checks by hashing again)."""
+    from django.contrib.auth.hashers import get_hasher
+
+    hasher = type(get_hasher())
+    calls = []
+    original = hasher.encode
+
+    def counted(self, password, *args, **kwargs):
+        calls.append(len(password))
+        return original(self, password, *args, **kwargs)
+
+    monkeypatch.setattr(hasher, "encode", counted)
+    return calls
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("rest_login", {"username": "alice", "password": MEGABYTE_PASSWORD}),
+        ("rest_login", {"email": "alice@example.com", "password": MEGABYTE_PASSWORD}),
+        (
+            "rest_password_change",
+            {
+                "old_password": MEGABYTE_PASSWORD,
+                "new_password1": "a-new-passphrase-42",
+                "new_password2": "a-new-passphrase-42",
+            },
+        ),
+        (
+            "rest_password_change",
+            {
+                "old_password": "correct-horse-battery-staple",
+                "new_password1": MEGABYTE_PASSWORD,
+                "new_password2": MEGABYTE_PASSWORD,
+            },
+        ),
+        (
+            "rest_password_reset_confirm",
+            {
+                "uid": "MQ",
+                "token": "set-password",
+                "new_password1": MEGABYTE_PASSWORD,
+                "new_password2": MEGABYTE_PASSWORD,
+            },
+        ),
+    ],
+    ids=["login", "login by email", "change: old", "change: new", "reset confirm"],
+)
+def test_a_megabyte_password_is_refused_before_hashing(auth_client, hashes, name, body):
+    response = auth_client.post(reverse(name), body, format="json")
+    assert response.status_code == 400
+    password_fields = [key for key, value in body.items() if value is MEGABYTE_PASSWORD]
+    assert set(password_fields) <= set(response.json())
+    # The current password may be checked (it is of a sane length); the megabyte never is.
+    assert all(length < 1_000 for length in hashes)
+
+
+@pytest.mark.django_db
+def test_a_failed_login_hashes_exactly_once(user, api_client, hashes):
+    response = api_client.post(
+        reverse("rest_login"), {"username": "alice", "password": "wrong"}, format="json"
+    )
+    assert response.status_code == 400
+    assert len(hashes) == 1
+
+
+TAMPERED = {
+    "garbage": "not-a-real-value",
+    "signed-looking": "eyJhbGciOiJub25lIn0.eyJ1c2VyX2lkIjoxfQ.",
+    # As a WSGI server hands over any header: its bytes (UTF-8 here) read as latin-1.
+    "non-ascii": "\u00e9\u4e2d\x00".encode().decode("latin-1"),
+    "long": "a" * 4000,
+}
+
+
+def cookie_names():
+    """The session and CSRF cookies, and those the REST_AUTH settings name (``*_COOKIE``:
+    the token cookies of the features this project has)."""
+    from django.conf import settings
+
+    from rest_auth.app_settings import api_settings
+
+    names = [settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME]
+    for key in api_settings.defaults:
+        if key.endswith("_COOKIE") and getattr(api_settings, key):
+            names.append(getattr(api_settings, key))
+    return names
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", TAMPERED.values(), ids=TAMPERED.keys())
+def test_tampered_cookies_are_a_client_error(auth_client, value):
+    for name in cookie_names():
+        auth_client.cookies[name] = value
+    responses = [
+        auth_client.get(reverse("rest_user_details")),
+        auth_client.post(reverse("rest_logout")),
+        auth_client.post(reverse("rest_login"), {"username": "alice", "password": "x"}),
+    ]
+    for response in responses:
+        assert response.status_code < 500
+        if response.status_code >= 400:
+            assert isinstance(response.json(), dict)

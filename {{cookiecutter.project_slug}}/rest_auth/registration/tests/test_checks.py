@@ -41,6 +41,18 @@ def test_every_registration_throttle_scope_needs_a_rate(settings):
     assert "rest_auth_register" in message.msg
 
 
+def test_the_per_address_rate_is_needed_even_without_scoped_throttling(settings):
+    # The views add VerificationEmailThrottle themselves, whatever DEFAULT_THROTTLE_CLASSES.
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_CLASSES": [],
+        "DEFAULT_THROTTLE_RATES": {},
+    }
+    [message] = check_registration()
+    assert message.id == "rest_auth.E022"
+    assert "rest_auth_verification_email" in message.msg
+
+
 @pytest.mark.parametrize("key", ["PASSWORD_RESET_SERIALIZER", "PASSWORD_RESET_CONFIRM_SERIALIZER"])
 def test_password_reset_serializers_must_agree(rest_auth_settings, key):
     core = {

@@ -280,3 +280,17 @@ class TestSettings:
         # Another anonymous client from the same address (carol's may now be logged in).
         again = register(api_client.__class__(), username="dave", email="d@example.com")
         assert again.status_code == 429
+
+
+@pytest.mark.django_db
+def test_a_megabyte_password_is_refused_before_hashing(api_client, monkeypatch):
+    from django.contrib.auth.hashers import get_hasher
+
+    calls = []
+    hasher = type(get_hasher())
+    monkeypatch.setattr(hasher, "encode", lambda *args, **kwargs: calls.append(1))
+    huge = "x" * 1_000_000
+    response = register(api_client, password1=huge, password2=huge)
+    assert response.status_code == 400
+    assert {"password1", "password2"} <= set(response.json())
+    assert calls == []
