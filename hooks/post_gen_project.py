@@ -37,7 +37,13 @@ def plan(answers: dict[str, object]) -> list[str]:
     """The paths, relative to the project, that these answers do not need."""
     remove: list[str] = []
     if answers["auth_mode"] != "token":
-        remove.append("rest_auth/tests/test_token_auth.py")
+        # The hashed API tokens app (its model, migrations, admin and tests), and the tests
+        # of token login.
+        remove += [
+            "rest_auth/tokens",
+            "rest_auth/tests/test_token_auth.py",
+            "rest_auth/tests/standalone_token_tests.py",
+        ]
     if not answers["api_docs"]:
         remove += ["rest_auth/schema.py", "rest_auth/tests/test_schema.py"]
         if answers["registration"]:

@@ -6,7 +6,7 @@ and explains each variable.
 
 https://docs.djangoproject.com/en/5.2/ref/settings/
 """
-{% if cookiecutter.auth_mode == "jwt" %}
+{% if cookiecutter.auth_mode in ("jwt", "token") %}
 from datetime import timedelta
 {%- endif %}
 from pathlib import Path
@@ -54,7 +54,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
 {%- endif %}
 {%- if cookiecutter.auth_mode == "token" %}
-    "rest_framework.authtoken",
+    # API tokens stored hashed, one per login, with an expiry (rest_auth/tokens/).
+    "rest_auth.tokens",
 {%- elif cookiecutter.auth_mode == "jwt" and cookiecutter.jwt_blacklist %}
     # Refresh tokens that logout, rotation or a password change revoked.
     "rest_framework_simplejwt.token_blacklist",
@@ -139,6 +140,11 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
+{%- if cookiecutter.auth_mode == "token" %}
+# How long an API token is valid after the login that issued it; then the client logs in
+# again. Expired tokens are refused; `manage.py clear_expired_tokens` deletes them.
+API_TOKEN_LIFETIME = timedelta(days=env.int("API_TOKEN_DAYS", default=30))
+{%- endif %}
 # https://docs.djangoproject.com/en/5.2/topics/auth/passwords/#password-validation
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -244,7 +250,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
 {%- if cookiecutter.auth_mode == "token" %}
-        "rest_framework.authentication.TokenAuthentication",
+        # DRF's Authorization: Token <key>, looking keys up by their digest.
+        "rest_auth.tokens.authentication.TokenAuthentication",
 {%- elif cookiecutter.auth_mode == "jwt" %}
         # The Bearer header first, then the access token cookie (held to CSRF checks).
         "rest_auth.jwt_auth.JWTCookieAuthentication",
@@ -300,7 +307,11 @@ SPECTACULAR_SETTINGS = {
 # REST_AUTH: the in-tree auth app. Every key and its default: rest_auth/app_settings.py.
 REST_AUTH = {
 {%- if cookiecutter.auth_mode == "token" %}
-    "TOKEN_MODEL": "rest_framework.authtoken.models.Token",
+    # Only a SHA-256 digest of each key is stored (a leaked row cannot be replayed), and
+    # each login gets its own token, expiring after API_TOKEN_LIFETIME. DRF's plain Token
+    # works too: see rest_auth/tokens/__init__.py.
+    "TOKEN_MODEL": "rest_auth.tokens.models.AuthToken",
+    "TOKEN_CREATOR": "rest_auth.tokens.utils.create_token",
     # Token clients never use the session: creating one per login is wasted work.
     "SESSION_LOGIN": False,
 {%- elif cookiecutter.auth_mode == "jwt" %}

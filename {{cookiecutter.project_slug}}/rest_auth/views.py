@@ -40,9 +40,9 @@ from .jwt_auth import (
 {%- endif %}
 from .throttling import LOGIN_SCOPE, PASSWORD_CHANGE_SCOPE, PASSWORD_RESET_SCOPE
 {%- if cookiecutter.auth_mode == "jwt" %}
-from .utils import jwt_encode, revoke_tokens
+from .utils import jwt_encode, revoke_tokens, tokens_with_key
 {%- else %}
-from .utils import revoke_tokens
+from .utils import revoke_tokens, tokens_with_key
 {%- endif %}
 
 # Keeps passwords out of error reports.
@@ -195,7 +195,7 @@ class LogoutView(APIView):
         key = self.token_key(request)
         if key is not None:
             # Whoever holds the key may end it, as before: an unknown key deletes nothing.
-            api_settings.TOKEN_MODEL.objects.filter(key=key).delete()
+            tokens_with_key(api_settings.TOKEN_MODEL, key).delete()
         # Django's own request: its user is the session's, so a logout without a session
         # loads no user.
         django_logout(request._request)
