@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 from rest_framework_simplejwt.settings import api_settings as simplejwt_settings
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
 
+from rest_auth.jwt_auth import blacklist_installed
 from rest_auth.tests.jwt_helpers import (
     ACCESS_COOKIE,
     CHANGE_URL,
@@ -304,7 +305,9 @@ class TestRefreshAndLogoutCookies:
         api_client.cookies[ACCESS_COOKIE] = bad_tokens(user, "access")["expired"]
         api_client.cookies["csrftoken"] = "c" * 32
         response = api_client.post(LOGOUT_URL, HTTP_X_CSRFTOKEN="c" * 32)
-        assert response.status_code == 200
+        # A dead access token names no refresh token to revoke: with the blacklist app that
+        # is a 401 (test_jwt_blacklist.py); either way the cookies go.
+        assert response.status_code == (401 if blacklist_installed() else 200)
         assert response.cookies[ACCESS_COOKIE].value == ""
 
     def test_password_change_without_logout_sets_new_cookies(
