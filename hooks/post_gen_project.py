@@ -26,6 +26,7 @@ JWT_FILES = [
     "rest_auth/tests/test_jwt_blacklist.py",
     "rest_auth/tests/test_jwt_checks.py",
     "rest_auth/tests/test_jwt_cookies.py",
+    "rest_auth/tests/test_jwt_revocation.py",
     "rest_auth/tests/test_jwt_without_blacklist.py",
     "docs/jwt.md",
     "demo/templates/demo/features/jwt.js",
