@@ -27,6 +27,7 @@ JWT_FILES = [
     "rest_auth/tests/test_jwt_checks.py",
     "rest_auth/tests/test_jwt_cookies.py",
     "rest_auth/tests/test_jwt_revocation.py",
+    "config/tests/test_jwt_production_settings.py",
     "rest_auth/tests/test_jwt_without_blacklist.py",
     "docs/jwt.md",
     "demo/templates/demo/features/jwt.js",

@@ -226,9 +226,14 @@ FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:3000" if DEBUG else
 # SECURITY
 # ------------------------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/howto/deployment/checklist/
+# Cookies: over HTTPS only (with DEBUG off), not sent with cross-site subrequests, and the
+# session cookie out of JavaScript's reach. The CSRF cookie stays readable: a browser app
+# copies it into the X-CSRFToken header (HttpOnly would protect nothing, see Django's docs).
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
