@@ -4,7 +4,7 @@ deactivation, every credential issued before is refused at the next request.
 Each test logs in several "devices" first, each the way this project's clients do
 (``log_in``: API token, JWT header or cookies, or session), plus a plain Django session
 (an admin or any other login through Django), then checks that none of them works any more.
-JWT specifics (refresh tokens, access tokens in header and cookie): test_jwt_revocation.py.
+Where login hands out JSON Web Tokens, their own revocation tests sit beside this file.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from rest_auth.tests.test_password_reset import confirm, link_in, request_reset
 USER_URL = reverse("rest_user_details")
 CHANGE_URL = reverse("rest_password_change")
 NEW = "a-new-passphrase-42"
-# The core serializers, whatever the project configures (registration: allauth's).
+# The core serializers, whatever the project configures (a feature may configure its own).
 CORE_RESET = {
     "PASSWORD_RESET_SERIALIZER": "rest_auth.serializers.PasswordResetSerializer",
     "PASSWORD_RESET_CONFIRM_SERIALIZER": "rest_auth.serializers.PasswordResetConfirmSerializer",
