@@ -6,7 +6,7 @@ Access tokens cannot be blacklisted: they are refused because they carry a hash 
 password they were issued under (SIMPLE_JWT CHECK_REVOKE_TOKEN, on in the generated
 settings; without it they would live on until they expire), and simplejwt checks that
 their user is active. Refresh tokens are refused for the same reasons, and with the
-blacklist app are also blacklisted (test_jwt_blacklist.py).
+blacklist app are also blacklisted.
 """
 
 from __future__ import annotations
