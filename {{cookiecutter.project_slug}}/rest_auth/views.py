@@ -157,8 +157,8 @@ class LogoutView(APIView):
     a 401 that ends nothing.
 {%- endif %}
 
-    Answers 200 even without credentials, or with dead ones (an unknown API token, an
-    ended session{% if cookiecutter.auth_mode == "jwt" %}, an expired access token{% endif %}): the client is logged out either way.
+    {% if cookiecutter.auth_mode == "jwt" %}Otherwise it answers{% else %}Answers{% endif %} 200 even without credentials, or with dead ones (an unknown API
+    token, an ended session{% if cookiecutter.auth_mode == "jwt" %}, an expired access token{% endif %}): the client is logged out either way.
     """
 
     permission_classes = (AllowAny,)
