@@ -26,6 +26,8 @@ JWT_FILES = [
     "rest_auth/tests/test_jwt_blacklist.py",
     "rest_auth/tests/test_jwt_checks.py",
     "rest_auth/tests/test_jwt_cookies.py",
+    "rest_auth/tests/test_jwt_revocation.py",
+    "config/tests/test_jwt_production_settings.py",
     "rest_auth/tests/test_jwt_without_blacklist.py",
     "docs/jwt.md",
     "demo/templates/demo/features/jwt.js",
@@ -64,7 +66,13 @@ def plan(answers: dict[str, object]) -> list[str]:
     """The paths, relative to the project, that these answers do not need."""
     remove: list[str] = []
     if answers["auth_mode"] != "token":
-        remove.append("rest_auth/tests/test_token_auth.py")
+        # The hashed API tokens app (its model, migrations, admin and tests), and the tests
+        # of token login.
+        remove += [
+            "rest_auth/tokens",
+            "rest_auth/tests/test_token_auth.py",
+            "rest_auth/tests/standalone_token_tests.py",
+        ]
     if not answers["api_docs"]:
         remove += ["rest_auth/schema.py", "rest_auth/tests/test_schema.py"]
         if answers["registration"]:

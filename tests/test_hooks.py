@@ -270,7 +270,11 @@ def test_no_prompt_asks_for_a_secret():
 
 # --- post-generation: the pruning plan as a table --------------------------------------
 
-TOKEN_ONLY = ["rest_auth/tests/test_token_auth.py"]
+TOKEN_ONLY = [
+    "rest_auth/tokens",
+    "rest_auth/tests/test_token_auth.py",
+    "rest_auth/tests/standalone_token_tests.py",
+]
 API_DOCS = ["rest_auth/schema.py", "rest_auth/tests/test_schema.py"]
 DEMO = ["demo"]
 REGISTRATION = [

@@ -19,7 +19,15 @@ pytestmark = pytest.mark.parametrize("variant", VARIANTS, ids=str)
 
 # Words that must not appear in a variant's code or configuration once its answers
 # removed the feature they belong to. Prose (Markdown) may say what was not generated.
-TOKEN_MARKERS = ["TokenAuthentication", 'rest_framework.authtoken"', "test_token_auth"]
+TOKEN_MARKERS = [
+    "TokenAuthentication",
+    'rest_framework.authtoken"',
+    "test_token_auth",
+    "rest_auth.tokens",
+    "AuthToken",
+    "API_TOKEN",
+    "clear_expired_tokens",
+]
 JWT_MARKERS = [
     "simplejwt",
     "SIMPLE_JWT",
@@ -335,7 +343,18 @@ def test_settings_follow_the_answers(baked, variant):
     configured = json.loads(result.stdout.strip().splitlines()[-1])
     answers = variant.context
     jwt, rest_auth = answers["auth_mode"] == "jwt", configured["rest_auth"]
-    assert ("rest_framework.authtoken" in configured["apps"]) == (answers["auth_mode"] == "token")
+    token = answers["auth_mode"] == "token"
+    assert ("rest_auth.tokens" in configured["apps"]) == token
+    # Nothing in the generated project needs DRF's plain tokens (its own tests use them).
+    assert "rest_framework.authtoken" not in configured["apps"]
+    if token:
+        assert configured["authentication"] == [
+            "rest_auth.tokens.authentication.TokenAuthentication"
+        ]
+        assert (rest_auth["TOKEN_MODEL"], rest_auth["TOKEN_CREATOR"]) == (
+            "rest_auth.tokens.models.AuthToken",
+            "rest_auth.tokens.utils.create_token",
+        )
     assert rest_auth.get("USE_JWT", False) == jwt
     assert (configured["simple_jwt"] is not None) == jwt
     if not jwt:

@@ -6,7 +6,7 @@ and explains each variable.
 
 https://docs.djangoproject.com/en/5.2/ref/settings/
 """
-{% if cookiecutter.auth_mode == "jwt" %}
+{% if cookiecutter.auth_mode in ("jwt", "token") %}
 from datetime import timedelta
 {%- endif %}
 from pathlib import Path
@@ -54,7 +54,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
 {%- endif %}
 {%- if cookiecutter.auth_mode == "token" %}
-    "rest_framework.authtoken",
+    # API tokens stored hashed, one per login, with an expiry (rest_auth/tokens/).
+    "rest_auth.tokens",
 {%- elif cookiecutter.auth_mode == "jwt" and cookiecutter.jwt_blacklist %}
     # Refresh tokens that logout, rotation or a password change revoked.
     "rest_framework_simplejwt.token_blacklist",
@@ -159,6 +160,11 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
+{%- if cookiecutter.auth_mode == "token" %}
+# How long an API token is valid after the login that issued it; then the client logs in
+# again. Expired tokens are refused; `manage.py clear_expired_tokens` deletes them.
+API_TOKEN_LIFETIME = timedelta(days=env.int("API_TOKEN_DAYS", default=30))
+{%- endif %}
 # https://docs.djangoproject.com/en/5.2/topics/auth/passwords/#password-validation
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -291,9 +297,14 @@ SOCIALACCOUNT_REQUESTS_TIMEOUT = env.int("SOCIAL_REQUESTS_TIMEOUT", default=5)
 # SECURITY
 # ------------------------------------------------------------------------------
 # https://docs.djangoproject.com/en/5.2/howto/deployment/checklist/
+# Cookies: over HTTPS only (with DEBUG off), not sent with cross-site subrequests, and the
+# session cookie out of JavaScript's reach. The CSRF cookie stays readable: a browser app
+# copies it into the X-CSRFToken header (HttpOnly would protect nothing, see Django's docs).
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
@@ -321,7 +332,8 @@ def rate(variable: str, default: str) -> str | None:
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
 {%- if cookiecutter.auth_mode == "token" %}
-        "rest_framework.authentication.TokenAuthentication",
+        # DRF's Authorization: Token <key>, looking keys up by their digest.
+        "rest_auth.tokens.authentication.TokenAuthentication",
 {%- elif cookiecutter.auth_mode == "jwt" %}
         # The Bearer header first, then the access token cookie (held to CSRF checks).
         "rest_auth.jwt_auth.JWTCookieAuthentication",
@@ -394,7 +406,11 @@ SPECTACULAR_SETTINGS = {
 # REST_AUTH: the in-tree auth app. Every key and its default: rest_auth/app_settings.py.
 REST_AUTH = {
 {%- if cookiecutter.auth_mode == "token" %}
-    "TOKEN_MODEL": "rest_framework.authtoken.models.Token",
+    # Only a SHA-256 digest of each key is stored (a leaked row cannot be replayed), and
+    # each login gets its own token, expiring after API_TOKEN_LIFETIME. DRF's plain Token
+    # works too: see rest_auth/tokens/__init__.py.
+    "TOKEN_MODEL": "rest_auth.tokens.models.AuthToken",
+    "TOKEN_CREATOR": "rest_auth.tokens.utils.create_token",
     # Token clients never use the session: creating one per login is wasted work.
     "SESSION_LOGIN": False,
 {%- elif cookiecutter.auth_mode == "jwt" %}

@@ -429,39 +429,58 @@ def get_refresh_view() -> type:
 # --- Logout --------------------------------------------------------------------------
 
 
-def jwt_logout_response(request: Request) -> Response:
-    """Revoke what the request holds, and clear both cookies whatever happens.
-
-    The access token the request was made with is revoked until it expires. The refresh
-    token, from the body (``refresh``) or its cookie, or else the one the access token was
-    issued with, is blacklisted when the blacklist app is installed; without it nothing on
-    the server can revoke a refresh token, and the answer says so.
-    """
-    revoke_request_access_token(request)
+def logout_refresh_token(request: Request) -> str | None:
+    """The refresh token a logout was sent: ``refresh`` in the body, else its cookie."""
     data = request.data if isinstance(request.data, dict) else {}
     cookie_name = api_settings.JWT_AUTH_REFRESH_COOKIE
     raw_token = data.get("refresh") or (request.COOKIES.get(cookie_name) if cookie_name else None)
-    body: dict[str, Any] = {"detail": _("Successfully logged out.")}
-    answer = status.HTTP_200_OK
+    if raw_token is not None and not isinstance(raw_token, str):
+        raise TokenError(_("Token is invalid"))
+    return raw_token or None
+
+
+def revoke_logout_refresh_token(request: Request) -> bool:
+    """Revoke the refresh token of a logout; False when no blacklist could revoke it.
+
+    Raises TokenError, having written nothing, when the token sent is not a valid refresh
+    token of this server (garbage, an access token, expired, already revoked), or when the
+    blacklist is installed and the request names no refresh token at all: neither sent,
+    nor named by the access token the request was made with.
+    """
+    raw_token = logout_refresh_token(request)
     if not blacklist_installed():
-        body["detail"] = _(
-            "Successfully logged out. The refresh token was not revoked on the server "
-            "(no blacklist is installed): it stays valid until it expires."
+        if raw_token is not None:
+            RefreshToken(raw_token)  # checked all the same: a bad token is a client error
+        return False
+    if raw_token is not None:
+        revoke_refresh_token(raw_token)
+    elif not (isinstance(request.auth, Token) and revoke_paired_refresh_token(request.auth)):
+        raise TokenError(_("No refresh token: send it as 'refresh' in the body, or in its cookie."))
+    return True
+
+
+def jwt_logout_response(request: Request) -> Response:
+    """Revoke what the request holds, and clear both cookies whatever happens.
+
+    The refresh token (see ``revoke_logout_refresh_token``) is blacklisted first, when the
+    blacklist app is installed; without it nothing on the server can revoke a refresh
+    token, and the answer says so. A bad or missing refresh token is a 401 that revokes
+    nothing. Then the access token the request was made with is revoked until it expires.
+    """
+    try:
+        revoked = revoke_logout_refresh_token(request)
+    except TokenError as exc:
+        response = Response(
+            {"detail": exc.args[0], "code": "token_not_valid"}, status=status.HTTP_401_UNAUTHORIZED
         )
-    elif not raw_token:
-        paired = isinstance(request.auth, Token) and revoke_paired_refresh_token(request.auth)
-        if not paired:
-            body["detail"] = _(
-                "Successfully logged out. No refresh token was sent, so none was revoked."
-            )
     else:
-        try:
-            if not isinstance(raw_token, str):
-                raise TokenError(_("Token is invalid"))
-            revoke_refresh_token(raw_token)
-        except TokenError as exc:
-            body = {"detail": exc.args[0], "code": "token_not_valid"}
-            answer = status.HTTP_401_UNAUTHORIZED
-    response = Response(body, status=answer)
+        revoke_request_access_token(request)
+        detail = _("Successfully logged out.")
+        if not revoked:
+            detail = _(
+                "Successfully logged out. The refresh token was not revoked on the server "
+                "(no blacklist is installed): it stays valid until it expires."
+            )
+        response = Response({"detail": detail}, status=status.HTTP_200_OK)
     unset_jwt_cookies(response)
     return response

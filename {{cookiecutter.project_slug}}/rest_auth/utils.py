@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 
 from .app_settings import api_settings
 {%- if cookiecutter.auth_mode == "jwt" %}
@@ -21,6 +21,17 @@ def default_create_token(
     return token
 
 
+def tokens_with_key(token_model: type[Model], key: str) -> QuerySet:
+    """The TOKEN_MODEL rows a raw API key names, as a queryset (one DELETE ends them).
+
+    A model that stores keys some other way than as they are (hashed, say) says how to find
+    one with a ``with_key(key)`` method on its default manager; otherwise the key is the
+    ``key`` field, as in DRF's Token.
+    """
+    manager = token_model._default_manager
+    if hasattr(manager, "with_key"):
+        return manager.with_key(key)
+    return manager.filter(key=key)
 {%- if cookiecutter.auth_mode == "jwt" %}
 
 

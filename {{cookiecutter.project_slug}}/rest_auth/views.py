@@ -47,9 +47,9 @@ from .throttling import (
     PasswordResetEmailThrottle,
 )
 {%- if cookiecutter.auth_mode == "jwt" %}
-from .utils import jwt_encode, revoke_tokens
+from .utils import jwt_encode, revoke_tokens, tokens_with_key
 {%- else %}
-from .utils import revoke_tokens
+from .utils import revoke_tokens, tokens_with_key
 {%- endif %}
 
 # Keeps passwords out of error reports.
@@ -164,12 +164,15 @@ class LoginView(LoginResponseMixin, GenericAPIView):
 class LogoutView(APIView):
     """End the session and delete the API token the request was made with.
 {%- if cookiecutter.auth_mode == "jwt" %}
-    With USE_JWT: revoke the access token used and the refresh token sent, and clear the
-    cookies (see ``rest_auth.jwt_auth.jwt_logout_response``).
+    With USE_JWT: revoke the refresh token sent (or the one the access token names) and
+    the access token used, and clear the cookies (see
+    ``rest_auth.jwt_auth.jwt_logout_response``). A refresh token that is garbage, of the
+    wrong type or already revoked, or none at all where the blacklist could revoke one, is
+    a 401 that ends nothing.
 {%- endif %}
 
-    Answers 200 even without credentials, or with dead ones: the client is logged out
-    either way.
+    {% if cookiecutter.auth_mode == "jwt" %}Otherwise it answers{% else %}Answers{% endif %} 200 even without credentials, or with dead ones (an unknown API
+    token, an ended session{% if cookiecutter.auth_mode == "jwt" %}, an expired access token{% endif %}): the client is logged out either way.
     """
 
     permission_classes = (AllowAny,)
@@ -209,17 +212,22 @@ class LogoutView(APIView):
         key = self.token_key(request)
         if key is not None:
             # Whoever holds the key may end it, as before: an unknown key deletes nothing.
-            api_settings.TOKEN_MODEL.objects.filter(key=key).delete()
+            tokens_with_key(api_settings.TOKEN_MODEL, key).delete()
         # Django's own request: its user is the session's, so a logout without a session
         # loads no user.
         django_logout(request._request)
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        self.logout(request)
 {%- if cookiecutter.auth_mode == "jwt" %}
         if api_settings.USE_JWT:
-            return jwt_logout_response(request)
+            # The refresh token first: a bad or missing one is refused before anything
+            # (the session included) is ended.
+            response = jwt_logout_response(request)
+            if response.status_code == status.HTTP_200_OK:
+                self.logout(request)
+            return response
 {%- endif %}
+        self.logout(request)
         return Response({"detail": _("Successfully logged out.")}, status=status.HTTP_200_OK)
 
 

@@ -1,6 +1,10 @@
 """Minimal settings without this project's `config` and `users`: Django's own User model.
 
 test_standalone.py runs the core tests under them to prove rest_auth is a reusable app.
+{%- if cookiecutter.auth_mode == "token" %}
+They keep the reference's token defaults (DRF's plain Token, default_create_token), so
+those stay tested beside the project's hashed tokens.
+{%- endif %}
 """
 {%- if cookiecutter.auth_mode == "jwt" %}
 
@@ -18,6 +22,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.sites",
     "rest_framework",
+{%- if cookiecutter.auth_mode == "token" %}
+    "rest_framework.authtoken",
+{%- endif %}
 {%- if cookiecutter.auth_mode == "jwt" and cookiecutter.jwt_blacklist %}
     "rest_framework_simplejwt.token_blacklist",
 {%- endif %}
@@ -45,6 +52,11 @@ FRONTEND_URL = "https://app.example.test"
 REST_FRAMEWORK = {
 {%- if cookiecutter.auth_mode == "jwt" %}
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_auth.jwt_auth.JWTCookieAuthentication"],
+{%- elif cookiecutter.auth_mode == "token" %}
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
 {%- else %}
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
 {%- endif %}
@@ -61,7 +73,11 @@ REST_FRAMEWORK = {
     },
 }
 REST_AUTH = {
+{%- if cookiecutter.auth_mode == "token" %}
+    # TOKEN_MODEL and TOKEN_CREATOR: the reference's defaults.
+{%- else %}
     "TOKEN_MODEL": None,
+{%- endif %}
 {%- if cookiecutter.auth_mode == "jwt" %}
     "SESSION_LOGIN": False,
     "USE_JWT": True,

@@ -23,7 +23,9 @@ from rest_auth.tests.jwt_helpers import (
     LOGOUT_URL,
     REFRESH_COOKIE,
     REFRESH_URL,
+    USER_URL,
     VERIFY_URL,
+    bad_tokens,
     genuine,
     login,
 )
@@ -86,13 +88,48 @@ class TestLogout:
         assert client.post(LOGOUT_URL).json() == {"detail": "Successfully logged out."}
         assert blacklisted(body["refresh"])
 
-    def test_logout_without_a_refresh_token_says_none_was_revoked(self, user, rest_auth_settings):
+    def test_logout_without_a_refresh_token_is_401(self, user, rest_auth_settings):
         rest_auth_settings(**HEADER_MODE)
         response = APIClient().post(LOGOUT_URL)
-        assert response.status_code == 200
-        assert response.json()["detail"] == (
-            "Successfully logged out. No refresh token was sent, so none was revoked."
+        assert (response.status_code, response.json()) == (
+            401,
+            {
+                "detail": "No refresh token: send it as 'refresh' in the body, or in its cookie.",
+                "code": "token_not_valid",
+            },
         )
+
+    @pytest.mark.parametrize(
+        "kind",
+        [
+            "missing",
+            "blacklisted",
+            "forged",
+            "expired",
+            "malformed",
+            "wrong_type",  # an access token given as the refresh token
+            "user_id_of_the_wrong_type",
+        ],
+    )
+    def test_a_bad_logout_is_401_and_writes_nothing(self, user, rest_auth_settings, kind):
+        rest_auth_settings(**HEADER_MODE)
+        access = login(APIClient()).json()["access"]
+        if kind == "blacklisted":
+            token = genuine(user, "refresh")
+            token.blacklist()
+            body = {"refresh": str(token)}
+        else:
+            body = {} if kind == "missing" else {"refresh": bad_tokens(user, "refresh")[kind]}
+        client = APIClient()
+        if kind != "missing":  # with it, the access token would name its refresh token
+            client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
+        rows = (OutstandingToken.objects.count(), BlacklistedToken.objects.count())
+        response = client.post(LOGOUT_URL, body, format="json")
+        assert (response.status_code, response.json()["code"]) == (401, "token_not_valid")
+        assert (OutstandingToken.objects.count(), BlacklistedToken.objects.count()) == rows
+        # The access token sent along was not revoked either.
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
+        assert client.get(USER_URL).status_code == 200
 
     def test_logout_with_a_blacklisted_token_is_401_and_still_clears_cookies(
         self, user, rest_auth_settings

@@ -319,7 +319,9 @@ class TestRefreshAndLogoutCookies:
         api_client.cookies[ACCESS_COOKIE] = bad_tokens(user, "access")["expired"]
         api_client.cookies["csrftoken"] = "c" * 32
         response = api_client.post(LOGOUT_URL, HTTP_X_CSRFTOKEN="c" * 32)
-        assert response.status_code == 200
+        # A dead access token names no refresh token to revoke: with the blacklist app that
+        # is a 401; either way the cookies go.
+        assert response.status_code == (401 if blacklist_installed() else 200)
         assert response.cookies[ACCESS_COOKIE].value == ""
 
     def test_password_change_without_logout_sets_new_cookies(

@@ -12,9 +12,15 @@ CORE_TESTS = [
     "test_user_details.py",
     "test_password_change.py",
     "test_password_reset.py",
+    "test_revocation.py",
+{%- if cookiecutter.auth_mode == "token" %}
+    "test_token_auth.py",
+    "standalone_token_tests.py",
+{%- endif %}
 {%- if cookiecutter.auth_mode == "jwt" %}
     "test_jwt_auth.py",
     "test_jwt_cookies.py",
+    "test_jwt_revocation.py",
 {%- if cookiecutter.jwt_blacklist %}
     "test_jwt_blacklist.py",
 {%- else %}

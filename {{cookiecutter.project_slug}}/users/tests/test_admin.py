@@ -9,7 +9,7 @@ from django.urls import reverse
 ADMIN_MODELS = [
     "users.User",
 {%- if cookiecutter.auth_mode == "token" %}
-    "authtoken.TokenProxy",
+    "rest_auth_tokens.AuthToken",
 {%- endif %}
 {%- if cookiecutter.registration %}
     "account.EmailAddress",
