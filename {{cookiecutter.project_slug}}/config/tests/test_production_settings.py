@@ -24,6 +24,15 @@ PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(50),
     "EMAIL_URL": "smtp+tls://mailer:password@smtp.example.com:587",
     "FRONTEND_URL": "https://app.example.com",
+    # Throttle counters shared by every worker (rest_auth.W060); check does not connect.
+    "CACHE_URL": "redis://127.0.0.1:6379/0",
+{%- if cookiecutter.registration and cookiecutter.social_providers != "none" %}
+    # Each social login provider's OAuth app (rest_auth.E040 without one).
+{%- for provider in cookiecutter.social_providers.split("_") %}
+    "SOCIAL_{{ provider.upper() }}_CLIENT_ID": "{{ provider }}-client-id",
+    "SOCIAL_{{ provider.upper() }}_SECRET": "{{ provider }}-client-secret",
+{%- endfor %}
+{%- endif %}
 }
 SHOW_SETTINGS = """
 import json

@@ -210,6 +210,11 @@ class TestCacheDown:
         assert "Shared cache unavailable" in caplog.text
 
     def test_endpoints_that_need_no_shared_state_keep_working(self, auth_client, settings):
+        def anonymous_logout() -> int:
+            return client_at("10.0.0.1").post(reverse("rest_logout")).status_code
+
+        # 200, or 401 where logout wants the refresh token to blacklist: the same either way.
+        logout_status = anonymous_logout()
         settings.CACHES = UNREACHABLE_REDIS
         response = auth_client.get(reverse("rest_user_details"))
         if api_settings.USE_JWT:
@@ -219,4 +224,4 @@ class TestCacheDown:
             assert "detail" in response.json()
         else:
             assert response.status_code == 200
-        assert client_at("10.0.0.1").post(reverse("rest_logout")).status_code == 200
+        assert anonymous_logout() == logout_status < 500
