@@ -67,9 +67,9 @@ PRUNED_MARKERS = {
     ],
 }
 LOCAL_PACKAGES = {"config", "users", "rest_auth", "manage"}
-# Distributions a project declares without importing them: drivers and hashers Django loads from
-# settings, and command-line tools.
-LOADED_NOT_IMPORTED = {"argon2-cffi", "psycopg", "ruff"}
+# Distributions a project declares without importing them: drivers, hashers and cache clients
+# Django loads from settings, and command-line tools.
+LOADED_NOT_IMPORTED = {"argon2-cffi", "psycopg", "redis", "ruff"}
 
 
 # What running the project's tools leaves behind; not part of what was generated.

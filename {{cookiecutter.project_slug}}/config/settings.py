@@ -125,6 +125,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Throttling counters live here. Local memory is per process: use Redis in production
 # (CACHE_URL=redis://host:6379/0) so every worker sees the same counts.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# Keeps the keys of projects (or test runs) that share one Redis database apart. Set here,
+# not in CACHE_URL: django-environ does not pass ?key_prefix= to Django's Redis backend.
+CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="")
 
 # AUTHENTICATION
 # ------------------------------------------------------------------------------
