@@ -85,25 +85,6 @@ call("registration", "post", "/api/auth/registration/", signup)
 print(json.dumps(results))
 """
 
-# Creates (or resets) the benchmark user with the hasher of the settings in use.
-MAKE_USER = r"""
-import sys
-import django
-django.setup()
-from django.contrib.auth import get_user_model
-User = get_user_model()
-user, _ = User.objects.get_or_create(username="bench", defaults={"email": "bench@example.com"})
-user.set_password(sys.argv[1])
-user.save()
-try:
-    from allauth.account.models import EmailAddress
-    EmailAddress.objects.get_or_create(
-        user=user, email=user.email, defaults={"primary": True, "verified": True}
-    )
-except ImportError:
-    pass
-"""
-
 FAST_SETTINGS = """from .settings import *  # noqa: F403
 
 # The benchmark's fast-hasher scenario: what the framework costs without the hashing.
@@ -156,7 +137,7 @@ def python(project: Path, settings: str, *args: str) -> str:
 def count_queries(project: Path) -> dict[str, list[str]]:
     settings = "config.bench_settings"
     python(project, settings, "manage.py", "migrate", "--no-input")
-    python(project, settings, "-c", MAKE_USER, PASSWORD)
+    python(project, settings, "-c", serving.MAKE_USER, "bench", PASSWORD)
     probe = json.loads(python(project, settings, "-c", QUERY_PROBE, PASSWORD, PASSWORD + "-new"))
     # The load scenarios start from a database without the probe's traces.
     (project / "db.sqlite3").unlink()
@@ -261,7 +242,7 @@ SCENARIOS = [
 def throughput(project: Path, variant: str) -> list[dict]:
     rows = []
     for scenario, settings, count, seconds, endpoints in SCENARIOS:
-        python(project, settings, "-c", MAKE_USER, PASSWORD)
+        python(project, settings, "-c", serving.MAKE_USER, "bench", PASSWORD)
         server = serving.Server(project, project_env(project, settings), workers=2)
         try:
             token = credential(server.port, variant == "jwt")

@@ -162,6 +162,25 @@ class Server:
         return [match.groupdict() for line in lines if (match := ACCESS_LINE.match(line))]
 
 
+def exchange(
+    port: int,
+    method: str,
+    path: str,
+    body: object = None,
+    headers: dict[str, str] | None = None,
+) -> tuple[int, http.client.HTTPMessage, bytes]:
+    """One request on its own connection; the status, the headers and the body."""
+    sent = {"Content-Type": "application/json", "Host": HOST, **(headers or {})}
+    connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_SECONDS)
+    try:
+        payload = json.dumps(body) if body is not None else None
+        connection.request(method, path, payload, sent)
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        connection.close()
+
+
 def request(
     port: int,
     method: str,
@@ -170,12 +189,29 @@ def request(
     headers: dict[str, str] | None = None,
 ) -> tuple[int, bytes]:
     """One request on its own connection; the status and the body."""
-    sent = {"Content-Type": "application/json", "Host": HOST, **(headers or {})}
-    connection = http.client.HTTPConnection(HOST, port, timeout=REQUEST_SECONDS)
-    try:
-        payload = json.dumps(body) if body is not None else None
-        connection.request(method, path, payload, sent)
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()
+    status, _headers, content = exchange(port, method, path, body, headers)
+    return status, content
+
+
+# Creates (or resets) a user with the hasher of the settings in use, its address verified
+# where allauth is installed: python -c MAKE_USER <username> <password>, in the project.
+MAKE_USER = r"""
+import sys
+import django
+django.setup()
+from django.contrib.auth import get_user_model
+User = get_user_model()
+username, password = sys.argv[1], sys.argv[2]
+user, _ = User.objects.get_or_create(
+    username=username, defaults={"email": f"{username}@example.com"}
+)
+user.set_password(password)
+user.save()
+try:
+    from allauth.account.models import EmailAddress
+    EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"primary": True, "verified": True}
+    )
+except ImportError:
+    pass
+"""
