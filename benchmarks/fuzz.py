@@ -103,6 +103,7 @@ def fuzz(
 ):
     """Serve ``project`` and fuzz it; what was sent and what came back, per status class."""
     env = serving.production_env(
+        project,
         DJANGO_SETTINGS_MODULE="config.settings",
         DATABASE_URL=f"sqlite:///{workdir / 'db.sqlite3'}",
     )

@@ -170,9 +170,10 @@ def python(project: Path, env: dict[str, str], *args: str) -> str:
     return result.stdout
 
 
-def served_env(database_url: str, cache_prefix: str, mail: Path) -> dict[str, str]:
+def served_env(project: Path, database_url: str, cache_prefix: str, mail: Path) -> dict[str, str]:
     """Production settings with the real hasher, this run's database, cache keys and mailbox."""
     return serving.production_env(
+        project,
         DJANGO_SETTINGS_MODULE="config.settings",
         DATABASE_URL=database_url,
         CACHE_URL=REDIS_URL,
@@ -220,7 +221,7 @@ def serve(
     mail = workdir / "mail"
     mail.mkdir(parents=True, exist_ok=True)
     prefix = f"reliability-{uuid.uuid4().hex[:12]}"
-    env = served_env(database_url, prefix, mail)
+    env = served_env(project, database_url, prefix, mail)
     create_database(database_url)
     try:
         python(project, env, "manage.py", "migrate", "--no-input")

@@ -105,7 +105,7 @@ def ensure_venv_python() -> None:
 def project_env(project: Path, settings: str) -> dict[str, str]:
     """Production-like settings on 127.0.0.1, with the project's SQLite database."""
     return serving.production_env(
-        DJANGO_SETTINGS_MODULE=settings, DATABASE_URL=f"sqlite:///{project / 'db.sqlite3'}"
+        project, DJANGO_SETTINGS_MODULE=settings, DATABASE_URL=f"sqlite:///{project / 'db.sqlite3'}"
     )
 
 
