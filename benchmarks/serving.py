@@ -1,5 +1,5 @@
 """Serve a baked project with gunicorn on 127.0.0.1 and talk to it: shared by the benchmark
-(run.py), the reliability script (reliability.py) and the template's concurrency test.
+(run.py), the reliability and fuzz scripts, and the template tests that run those two.
 
 Everything here stays on the loopback interface, and every wait is bounded.
 """
