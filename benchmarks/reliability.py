@@ -15,7 +15,8 @@ connection, released together by a barrier:
   succeed;
 - parallel password logins of one user: all succeed;
 - passkey login ceremonies whose begin and complete are separate connections, run in
-  parallel: gunicorn's access log names the worker that answered each step.
+  parallel: gunicorn's access log names the worker that answered each step;
+- an access token revoked by a logout, then used in parallel: every worker refuses it.
 
 Per scenario: requests, successes, 4xx, 5xx, duplicate rows (rows written beyond what the
 successful requests account for, from a count of every table before and after), the
@@ -118,9 +119,20 @@ class Live:
         self, path: str, body: object = None, *, token: str | None = None, tag: str = ""
     ) -> Answer:
         """POST to the API; ``tag`` goes in the query string to find the request in the log."""
+        return self.call("POST", path, body, token=token, tag=tag)
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        body: object = None,
+        *,
+        token: str | None = None,
+        tag: str = "",
+    ) -> Answer:
         headers = {"Authorization": f"Bearer {token}"} if token else None
         target = f"{API}{path}" + (f"?{tag}" if tag else "")
-        status, raw = serving.request(self.server.port, "POST", target, body, headers)
+        status, raw = serving.request(self.server.port, method, target, body, headers)
         try:
             return Answer(status, json.loads(raw) if raw else None)
         except ValueError:
@@ -417,6 +429,26 @@ def refreshes(live: Live, account: Account, n: int = BURST) -> Outcome:
     return outcome
 
 
+def logged_out_access_tokens(live: Live, account: Account, n: int = BURST) -> Outcome:
+    """A logout on one worker, then n parallel uses of its access token: every worker must
+    refuse it, which it can only know from the shared cache (Redis)."""
+    tokens = log_in(live, account)
+    logout = live.post("/logout/", {"refresh": tokens["refresh"]}, token=tokens["access"])
+    assert logout.ok, (logout.status, logout.body)
+    with scenario(live, "a logged-out access token") as (outcome, tag):
+        before = live.rows()
+        answers = burst(
+            outcome,
+            [
+                lambda i=i: live.call("GET", "/user/", token=tokens["access"], tag=f"{tag}&i={i}")
+                for i in range(n)
+            ],
+        )
+        outcome.count(answers)
+        outcome.compare_rows(before, live.rows(), {})
+    return outcome
+
+
 def password_resets(live: Live, account: Account, n: int = BURST) -> Outcome:
     """n parallel uses of one password-reset link, each setting the same new password."""
     sent = live.post("/password/reset/", {"email": account.email})
@@ -513,6 +545,7 @@ def run_all(live: Live) -> list[Outcome]:
         refreshes(live, account),
         passkey_challenges(live, authenticator),
         passkey_ceremonies(live, authenticator),
+        logged_out_access_tokens(live, account),
         password_resets(live, account),  # last: it revokes the account's refresh tokens
     ]
 

@@ -109,3 +109,9 @@ def test_parallel_logins_of_one_user_all_succeed(live, account):
     assert (outcome.successes, outcome.server_errors) == (reliability.BURST, 0), outcome
     assert outcome.unexpected_rows == {}, outcome
     assert outcome.notes == {"distinct refresh tokens": reliability.BURST}
+
+
+def test_a_logged_out_access_token_is_refused_by_every_worker(live, account):
+    outcome = reliability.logged_out_access_tokens(live, account)
+    assert outcome.statuses == {"401": reliability.BURST}, outcome
+    assert outcome.workers > 1, outcome
