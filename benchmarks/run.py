@@ -16,18 +16,16 @@ from the workers' own CPU time) and writes benchmarks/results.json.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import http.client
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
+
+import serving  # beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results.json"
@@ -88,25 +86,6 @@ call("registration", "post", "/api/auth/registration/", signup)
 print(json.dumps(results))
 """
 
-# Creates (or resets) the benchmark user with the hasher of the settings in use.
-MAKE_USER = r"""
-import sys
-import django
-django.setup()
-from django.contrib.auth import get_user_model
-User = get_user_model()
-user, _ = User.objects.get_or_create(username="bench", defaults={"email": "bench@example.com"})
-user.set_password(sys.argv[1])
-user.save()
-try:
-    from allauth.account.models import EmailAddress
-    EmailAddress.objects.get_or_create(
-        user=user, email=user.email, defaults={"primary": True, "verified": True}
-    )
-except ImportError:
-    pass
-"""
-
 FAST_SETTINGS = """from .settings import *  # noqa: F403
 
 # The benchmark's fast-hasher scenario: what the framework costs without the hashing.
@@ -125,44 +104,16 @@ def ensure_venv_python() -> None:
 
 
 def project_env(project: Path, settings: str) -> dict[str, str]:
-    """Production-like settings on 127.0.0.1: no debug, no TLS redirect, no throttling."""
-    unlimited = "1000000/minute"
-    return {
-        **{key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"},
-        "DJANGO_SETTINGS_MODULE": settings,
-        "DEBUG": "false",
-        "SECRET_KEY": "benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": f"sqlite:///{project / 'db.sqlite3'}",
-        "EMAIL_URL": "dummymail://",
-        "FRONTEND_URL": "http://localhost:3000",
-        "LOG_LEVEL": "WARNING",
-        **{
-            f"THROTTLE_RATE_{scope}": unlimited
-            for scope in ("LOGIN", "PASSWORD_CHANGE", "PASSWORD_RESET", "REGISTER", "VERIFY_EMAIL")
-        },
-    }
-
-
-@contextlib.contextmanager
-def quiet_stdout() -> Iterator[None]:
-    """Silence standard output at the file descriptor: hooks run as child processes."""
-    sys.stdout.flush()
-    saved = os.dup(1)
-    with open(os.devnull, "w") as devnull:
-        os.dup2(devnull.fileno(), 1)
-    try:
-        yield
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
+    """Production-like settings on 127.0.0.1, with the project's SQLite database."""
+    return serving.production_env(
+        project, DJANGO_SETTINGS_MODULE=settings, DATABASE_URL=f"sqlite:///{project / 'db.sqlite3'}"
+    )
 
 
 def bake(output: Path, answers: dict[str, object]) -> Path:
     from cookiecutter.main import cookiecutter
 
-    with quiet_stdout():  # the post-generation hook's "next steps"
+    with serving.quiet_stdout():  # the post-generation hook's "next steps"
         project = Path(
             cookiecutter(str(ROOT), no_input=True, extra_context=answers, output_dir=str(output))
         )
@@ -187,7 +138,7 @@ def python(project: Path, settings: str, *args: str) -> str:
 def count_queries(project: Path) -> dict[str, list[str]]:
     settings = "config.bench_settings"
     python(project, settings, "manage.py", "migrate", "--no-input")
-    python(project, settings, "-c", MAKE_USER, PASSWORD)
+    python(project, settings, "-c", serving.MAKE_USER, "bench", PASSWORD)
     probe = json.loads(python(project, settings, "-c", QUERY_PROBE, PASSWORD, PASSWORD + "-new"))
     # The load scenarios start from a database without the probe's traces.
     (project / "db.sqlite3").unlink()
@@ -204,61 +155,8 @@ def split(sql: list[str]) -> dict[str, int]:
     return {"queries": len(sql) - transaction, "transaction": transaction}
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def worker_cpu_seconds(master: int) -> float:
-    """User + system CPU time of the gunicorn master's children (the workers)."""
-    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for pid in children:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / ticks
-
-
-class Server:
-    """gunicorn with 2 workers on a free port of 127.0.0.1."""
-
-    def __init__(self, project: Path, settings: str) -> None:
-        self.port = free_port()
-        command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2"]
-        command += ["--bind", f"127.0.0.1:{self.port}", "--log-level", "warning"]
-        self.process = subprocess.Popen(command, cwd=project, env=project_env(project, settings))
-        deadline = time.monotonic() + 30
-        while True:
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                self.stop()
-                raise SystemExit("gunicorn did not start")
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
-                children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-                if len(children.read_text().split()) == 2:
-                    break
-            except OSError:
-                pass
-            time.sleep(0.1)
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-
 def request(port: int, method: str, path: str, body: dict | None, token: str | None):
-    headers = {"Content-Type": "application/json", "Host": "127.0.0.1"}
-    if token:
-        headers["Authorization"] = token
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.request(method, path, json.dumps(body) if body is not None else None, headers)
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()
+    return serving.request(port, method, path, body, {"Authorization": token} if token else None)
 
 
 def load(spec: dict) -> dict:
@@ -289,9 +187,9 @@ def load(spec: dict) -> dict:
     return {"requests": sent[0], "failed": failed[0], "seconds": time.monotonic() - started}
 
 
-def drive(server: Server, spec: dict) -> dict:
+def drive(server: serving.Server, spec: dict) -> dict:
     spec = {**spec, "port": server.port}
-    before = worker_cpu_seconds(server.process.pid)
+    before = serving.worker_cpu_seconds(server.process.pid)
     result = subprocess.run(
         [sys.executable, __file__, "--load", json.dumps(spec)],
         capture_output=True,
@@ -299,7 +197,7 @@ def drive(server: Server, spec: dict) -> dict:
         check=True,
     )
     outcome = json.loads(result.stdout)
-    cpu = worker_cpu_seconds(server.process.pid) - before
+    cpu = serving.worker_cpu_seconds(server.process.pid) - before
     requests = max(outcome["requests"], 1)
     return {
         "endpoint": spec["name"],
@@ -345,8 +243,8 @@ SCENARIOS = [
 def throughput(project: Path, variant: str) -> list[dict]:
     rows = []
     for scenario, settings, count, seconds, endpoints in SCENARIOS:
-        python(project, settings, "-c", MAKE_USER, PASSWORD)
-        server = Server(project, settings)
+        python(project, settings, "-c", serving.MAKE_USER, "bench", PASSWORD)
+        server = serving.Server(project, project_env(project, settings), workers=2)
         try:
             token = credential(server.port, variant == "jwt")
             for name in endpoints:

@@ -89,8 +89,8 @@ PRUNED_MARKERS = {
     ],
 }
 LOCAL_PACKAGES = {"config", "users", "rest_auth", "manage"}
-# Distributions a project declares without importing them: drivers and hashers Django loads from
-# settings, and command-line tools.
+# Distributions a project declares without importing them: drivers, hashers and cache clients
+# Django loads from settings, and command-line tools.
 LOADED_NOT_IMPORTED = {"argon2-cffi", "psycopg", "redis", "ruff"}
 
 

@@ -146,6 +146,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # (CACHE_URL=redis://host:6379/0) so every worker sees the same counts (rest_auth.W060).
 # If it cannot be reached, rate-limited endpoints answer 503 rather than go unthrottled.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# Keeps the keys of projects (or test runs) that share one Redis database apart. Set here,
+# not in CACHE_URL: django-environ does not pass ?key_prefix= to Django's Redis backend.
+CACHES["default"]["KEY_PREFIX"] = env("CACHE_KEY_PREFIX", default="")
 
 # AUTHENTICATION
 # ------------------------------------------------------------------------------

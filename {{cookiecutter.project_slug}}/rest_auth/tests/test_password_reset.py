@@ -5,7 +5,9 @@ import re
 import pytest
 from django.contrib.sites.models import Site
 from django.urls import reverse
+from rest_framework.test import APIClient
 
+from rest_auth.app_settings import api_settings
 from rest_auth.tests.answers import FAILING_EMAIL_BACKEND, assert_same_answer
 from rest_auth.tests.conftest import PASSWORD, create_account
 
@@ -239,6 +241,39 @@ class TestConfirmReset:
         assert (response.status_code, response.json()) == (400, {"token": ["Invalid value"]})
         user.refresh_from_db()
         assert user.check_password(NEW)
+
+    def test_of_two_requests_racing_with_one_link_one_wins(
+        self, api_client, user, link, monkeypatch
+    ):
+        """The second request runs entirely between the first one's validation and its save:
+        both found the link valid, only the one that saves first may use it."""
+        serializer_class = api_settings.PASSWORD_RESET_CONFIRM_SERIALIZER
+        validate = serializer_class.validate
+        other = "the-other-passphrase-42"
+        started, answers = [], []
+
+        def validate_then_let_the_other_request_run(serializer, attrs):
+            validated = validate(serializer, attrs)
+            if not started:
+                started.append(True)
+                answers.append(
+                    confirm(
+                        APIClient(),
+                        link["uid"],
+                        link["token"],
+                        new_password1=other,
+                        new_password2=other,
+                    )
+                )
+            return validated
+
+        monkeypatch.setattr(serializer_class, "validate", validate_then_let_the_other_request_run)
+        first = confirm(api_client, link["uid"], link["token"])
+        [second] = answers
+        assert second.status_code == 200
+        assert (first.status_code, first.json()) == (400, {"token": ["Invalid value"]})
+        user.refresh_from_db()
+        assert user.check_password(other)
 
     def test_old_credentials_stop_working(self, auth_client, api_client, user, mailoutbox):
         request_reset(api_client)

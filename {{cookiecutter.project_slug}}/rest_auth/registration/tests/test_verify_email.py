@@ -7,7 +7,9 @@ from allauth.account.models import EmailAddress
 from django.contrib.sites.models import Site
 from django.core.cache import cache
 from django.urls import reverse
+from rest_framework.test import APIClient
 
+from rest_auth.registration import flows
 from rest_auth.registration.tests.conftest import (
     NEW_PASSWORD,
     SENT,
@@ -89,6 +91,27 @@ class TestVerify:
         assert verify(api_client, key).status_code == 200
         response = verify(api_client, key)
         assert (response.status_code, response.json()) == (404, INVALID_KEY)
+
+    def test_of_two_requests_racing_with_one_key_one_wins(self, api_client, key, monkeypatch):
+        """The second request runs entirely between the first one's reading of the key and
+        its update: both found the key valid, only one may verify with it."""
+        from_key = flows.EmailConfirmationHMAC.from_key
+        started, answers = [], []
+
+        def from_key_then_let_the_other_request_run(found_key):
+            confirmation = from_key(found_key)
+            if not started:
+                started.append(True)
+                answers.append(verify(APIClient(), key))
+            return confirmation
+
+        monkeypatch.setattr(
+            flows.EmailConfirmationHMAC, "from_key", from_key_then_let_the_other_request_run
+        )
+        first = verify(api_client, key)
+        [second] = answers
+        assert (second.status_code, second.json()) == (200, OK)
+        assert (first.status_code, first.json()) == (404, INVALID_KEY)
 
     @pytest.mark.parametrize("wrong", ["nonsense", "MQ:1tAbCd:abcdefghijklmnop", "x" * 500])
     def test_wrong_key(self, api_client, key, wrong):
