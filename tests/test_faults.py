@@ -34,6 +34,11 @@ SHARED_REDIS = f"redis://{REDIS[0]}:{REDIS[1]}/0"
 # The login guessed in Redis: this run's own, so its counter is too. (django-environ drops
 # a ?key_prefix= of Django's Redis cache, so keys cannot be told apart by prefix.)
 GUESSED = f"guess-{RUN_ID}"
+NEW_TOKEN_FOR_ALICE = """
+from django.contrib.auth import get_user_model
+from rest_auth.tokens.models import AuthToken
+print(AuthToken.objects.create(user=get_user_model().objects.get(username="alice")).key)
+"""
 
 
 def admin_connection():
@@ -216,13 +221,14 @@ def test_a_body_over_the_limit_is_a_json_413_unread(project, serve):
 
 
 def test_with_the_cache_down_throttled_endpoints_fail_closed(project, serve):
+    # An API token made without a login (login is throttled, so it fails with the cache).
     token = run(
-        [sys.executable, "manage.py", "drf_create_token", "alice"],
+        [sys.executable, "manage.py", "shell", "-c", NEW_TOKEN_FOR_ALICE],
         project[0],
         production_env(project[1], CLOSED_PORT_REDIS),
     )
     assert token.returncode == 0, token.stdout + token.stderr
-    key = token.stdout.split()[2]  # "Generated token <key> for user alice"
+    key = token.stdout.split()[-1]
     server = serve(CLOSED_PORT_REDIS)
 
     status, response, body = login(server)

@@ -25,7 +25,10 @@ def database_down(error: type[Exception]):
 
 def post_login(client: Client):
     return client.post(
-        LOGIN_URL, {"username": "alice", "password": "x"}, content_type="application/json"
+        LOGIN_URL,
+        # Both fields: whichever the project logs in with.
+        {"username": "alice", "email": "alice@example.com", "password": "x"},
+        content_type="application/json",
     )
 
 
