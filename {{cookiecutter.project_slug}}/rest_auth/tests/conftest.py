@@ -83,6 +83,18 @@ def api_client() -> APIClient:
     return APIClient(enforce_csrf_checks=True)
 
 
+def client_at(address: str, **headers: str) -> APIClient:
+    """An anonymous client whose requests come from this IP address."""
+    return APIClient(enforce_csrf_checks=True, REMOTE_ADDR=address, **headers)
+
+
+def assert_throttled(response: Any) -> None:
+    """A rate limit's answer: 429, when to come back, and why in JSON."""
+    assert response.status_code == 429, response.content
+    assert int(response.headers["Retry-After"]) > 0
+    assert "detail" in response.json()
+
+
 def log_in(client: APIClient, **credentials: str) -> Any:
     """Log in through the API and make the client send what it got on later requests."""
     response = client.post(reverse("rest_login"), credentials, format="json")

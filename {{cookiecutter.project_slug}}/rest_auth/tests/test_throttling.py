@@ -8,12 +8,12 @@ from django.core import mail
 from django.urls import reverse
 from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
-from rest_framework.test import APIClient, APIRequestFactory
+from rest_framework.test import APIRequestFactory
 
 from rest_auth.app_settings import api_settings
 from rest_auth.throttling import LoginFailureThrottle, normalized_key
 
-from .conftest import PASSWORD, create_account
+from .conftest import PASSWORD, assert_throttled, client_at, create_account
 
 LOGIN_URL = reverse("rest_login")
 UNREACHABLE_REDIS = {
@@ -25,19 +25,8 @@ UNREACHABLE_REDIS = {
 }
 
 
-def client_at(address: str, **headers: str) -> APIClient:
-    """An anonymous client whose requests come from this IP address."""
-    return APIClient(enforce_csrf_checks=True, REMOTE_ADDR=address, **headers)
-
-
 def post_login(client, **body):
     return client.post(LOGIN_URL, body, format="json")
-
-
-def assert_throttled(response):
-    assert response.status_code == 429, response.content
-    assert int(response.headers["Retry-After"]) > 0
-    assert "detail" in response.json()
 
 
 @pytest.fixture

@@ -2,19 +2,10 @@
 
 import pytest
 from django.urls import reverse
-from rest_framework.test import APIClient
+
+from rest_auth.tests.conftest import assert_throttled, client_at
 
 from .conftest import register
-
-
-def client_at(address: str) -> APIClient:
-    return APIClient(enforce_csrf_checks=True, REMOTE_ADDR=address)
-
-
-def assert_throttled(response):
-    assert response.status_code == 429, response.content
-    assert int(response.headers["Retry-After"]) > 0
-    assert "detail" in response.json()
 
 
 @pytest.fixture

@@ -3,14 +3,9 @@
 import pytest
 
 from rest_auth.passkeys.checks import check_passkey_settings
+from rest_auth.tests.conftest import assert_throttled
 
 from .conftest import post
-
-
-def assert_throttled(response):
-    assert response.status_code == 429, response.content
-    assert int(response.headers["Retry-After"]) > 0
-    assert "detail" in response.json()
 
 
 @pytest.fixture
