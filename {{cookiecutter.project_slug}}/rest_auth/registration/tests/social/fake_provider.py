@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import secrets
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,7 +40,7 @@ class Identity:
 
 
 @dataclass
-class FakeProvider:
+class FakeProvider(ABC):
     """The state of one provider: its OAuth app, issued codes and tokens, and failures."""
 
     provider_id = ""
@@ -52,9 +53,9 @@ class FakeProvider:
     # The timeout allauth passed with each request, in order.
     timeouts: list[Any] = field(default_factory=list)
 
+    @abstractmethod
     def endpoints(self) -> dict[tuple[str, str], Callable[[requests.PreparedRequest], Answer]]:
         """``{(method, url): handler}``; each provider lists its own."""
-        raise NotImplementedError
 
     def grant(self, identity: Identity) -> tuple[str, str]:
         """What the provider hands the client for this account: a code and an access token."""
