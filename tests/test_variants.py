@@ -199,15 +199,23 @@ SOCIAL_CREDENTIALS = {
 }
 
 
-def test_check_deploy_is_clean_with_production_settings(baked, variant):
-    project = baked(variant)
-    env = project_env(
+def production_env(variant, **extra: str) -> dict[str, str]:
+    """The variables production must set (DEBUG off), plus ``extra``."""
+    return project_env(
         variant,
         DEBUG="false",
         SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="api.example.com",
         EMAIL_URL="smtp+tls://mailer:password@smtp.example.com:587",
         FRONTEND_URL="https://app.example.com",
+        **extra,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings(baked, variant):
+    project = baked(variant)
+    env = production_env(
+        variant,
+        ALLOWED_HOSTS="api.example.com",
         **SOCIAL_CREDENTIALS,
         # Throttle counters shared by every worker (rest_auth.W060); check does not connect.
         CACHE_URL="redis://127.0.0.1:6379/0",
@@ -220,14 +228,7 @@ def test_check_deploy_is_clean_with_production_settings(baked, variant):
 
 def test_social_login_without_credentials_fails_the_check(baked, variant):
     project = baked(variant)
-    env = project_env(
-        variant,
-        DEBUG="false",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        EMAIL_URL="smtp+tls://mailer:password@smtp.example.com:587",
-        FRONTEND_URL="https://app.example.com",
-    )
-    result = run([sys.executable, "manage.py", "check"], project, env)
+    result = run([sys.executable, "manage.py", "check"], project, production_env(variant))
     providers = post_gen_project.social_providers(variant.context)
     assert (result.returncode != 0) == bool(providers), result.stdout + result.stderr
     for provider in providers:
