@@ -32,6 +32,12 @@ RATE_PERIODS = ("s", "m", "h", "d")
 
 # The reference's optional features, by key prefix: explains a key this project lacks.
 FEATURE_PREFIXES = {"JWT_": "JWT support", "PASSKEY_": "Passkeys", "REGISTER_": "Registration"}
+# Keys that are django-allauth settings without their prefix: a REST_AUTH key of that name
+# is read by nothing, whichever features the project has.
+ALLAUTH_SETTINGS = {
+    "PASSKEY_LOGIN_ENABLED": "MFA_PASSKEY_LOGIN_ENABLED",
+    "PASSKEY_SIGNUP_ENABLED": "MFA_PASSKEY_SIGNUP_ENABLED",
+}
 
 BOOLEAN_SETTINGS = (
     "PASSWORD_RESET_USE_SITES_DOMAIN",
@@ -82,8 +88,13 @@ def check_keys(user_settings: dict[str, Any]) -> list[CheckMessage]:
     errors: list[CheckMessage] = []
     known = api_settings.defaults.keys()
     for key in sorted(user_settings.keys() - known):
-        feature = next((f for p, f in FEATURE_PREFIXES.items() if key.startswith(p)), None)
-        if feature:
+        if key in ALLAUTH_SETTINGS:
+            errors.append(allauth_setting_error(key))
+            continue
+        prefix = next((p for p in FEATURE_PREFIXES if key.startswith(p)), None)
+        # Only a feature that is absent explains the key; in one that is there, it is a typo.
+        if prefix and not any(name.startswith(prefix) for name in known):
+            feature = FEATURE_PREFIXES[prefix]
             errors.append(
                 Error(
                     f"REST_AUTH[{key!r}] belongs to a feature this project does not have: "
@@ -102,6 +113,17 @@ def check_keys(user_settings: dict[str, Any]) -> list[CheckMessage]:
             )
         )
     return errors
+
+
+def allauth_setting_error(key: str) -> CheckMessage:
+    setting = ALLAUTH_SETTINGS[key]
+    return Error(
+        f"REST_AUTH[{key!r}] is not a setting of rest_auth: it looks like django-allauth's "
+        f"{setting}, a Django setting of its own, which rest_auth's endpoints do not read.",
+        hint=f"Remove the key from REST_AUTH (or set {setting} at the top level of settings "
+        "if you use django-allauth's own views).",
+        id="rest_auth.E002",
+    )
 
 
 def check_imports() -> list[CheckMessage]:
