@@ -112,12 +112,9 @@ def check_refresh_cookie_path() -> list[CheckMessage]:
     ]
 
 
-def connect_blacklist_receivers() -> None:
-    """With simplejwt's blacklist app, keep refresh tokens out of its table (jwt_auth)."""
-    if apps.is_installed(BLACKLIST_APP):
-        from .jwt_auth import connect_blacklist_receivers as connect
+# With simplejwt's blacklist app, keep refresh tokens out of its table (see the module
+# docstring for why here).
+if apps.is_installed(BLACKLIST_APP):
+    from .jwt_auth import connect_blacklist_receivers
 
-        connect()
-
-
-connect_blacklist_receivers()
+    connect_blacklist_receivers()

@@ -12,6 +12,8 @@ never shown: they describe internals, and differ in ways that help an attacker p
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import struct
 from dataclasses import dataclass
@@ -308,12 +310,8 @@ def descriptor_json(credential_id: bytes, transports: Any) -> dict[str, Any]:
 
 def weighted_pick(choices: tuple[tuple[Any, int], ...], number: int) -> Any:
     """The choice ``number`` (any non-negative integer) lands on, in proportion to weights."""
-    point = number % sum(weight for _value, weight in choices)
-    for value, weight in choices:  # noqa: B007 - the loop stops on the value picked
-        if point < weight:
-            break
-        point -= weight
-    return value
+    bounds = list(itertools.accumulate(weight for _value, weight in choices))
+    return choices[bisect.bisect_right(bounds, number % bounds[-1])][0]
 
 
 def decoy_descriptors(identifier: str) -> list[dict[str, Any]]:
