@@ -284,7 +284,9 @@ def forget_stored_token_texts(**kwargs: Any) -> None:
 
 
 def connect_blacklist_receivers() -> None:
-    """Keep refresh tokens out of the blacklist app's table, however they get there."""
+    """Keep refresh tokens out of the blacklist app's table: on every save() of a row (all
+    that simplejwt and this app do; a bulk_create() or update() of your own is not seen),
+    and, for the rows already there, at each ``migrate``."""
     from django.db.models.signals import post_migrate, pre_save
     from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
