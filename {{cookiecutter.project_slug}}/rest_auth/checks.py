@@ -16,7 +16,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, Warning, register
 
-from .app_settings import api_settings, perform_import
+from .app_settings import api_settings, feature_settings_modules, perform_import
 from .throttling import (
     LOGIN_FAILURES_SCOPE,
     PASSWORD_RESET_EMAIL_SCOPE,
@@ -32,12 +32,6 @@ RATE_PERIODS = ("s", "m", "h", "d")
 
 # The reference's optional features, by key prefix: explains a key this project lacks.
 FEATURE_PREFIXES = {"JWT_": "JWT support", "PASSKEY_": "Passkeys", "REGISTER_": "Registration"}
-# Keys that are django-allauth settings without their prefix: a REST_AUTH key of that name
-# is read by nothing, whichever features the project has.
-ALLAUTH_SETTINGS = {
-    "PASSKEY_LOGIN_ENABLED": "MFA_PASSKEY_LOGIN_ENABLED",
-    "PASSKEY_SIGNUP_ENABLED": "MFA_PASSKEY_SIGNUP_ENABLED",
-}
 
 BOOLEAN_SETTINGS = (
     "PASSWORD_RESET_USE_SITES_DOMAIN",
@@ -87,9 +81,10 @@ def check_rest_auth_settings(app_configs: Any = None, **kwargs: Any) -> list[Che
 def check_keys(user_settings: dict[str, Any]) -> list[CheckMessage]:
     errors: list[CheckMessage] = []
     known = api_settings.defaults.keys()
+    foreign = foreign_settings()
     for key in sorted(user_settings.keys() - known):
-        if key in ALLAUTH_SETTINGS:
-            errors.append(allauth_setting_error(key))
+        if key in foreign:
+            errors.append(foreign_setting_error(key, foreign[key]))
             continue
         prefix = next((p for p in FEATURE_PREFIXES if key.startswith(p)), None)
         # Only a feature that is absent explains the key; in one that is there, it is a typo.
@@ -115,13 +110,21 @@ def check_keys(user_settings: dict[str, Any]) -> list[CheckMessage]:
     return errors
 
 
-def allauth_setting_error(key: str) -> CheckMessage:
-    setting = ALLAUTH_SETTINGS[key]
+def foreign_settings() -> dict[str, str]:
+    """REST_AUTH keys that are another library's settings, each with the setting it is:
+    the ``FOREIGN_SETTINGS`` of this project's feature settings modules."""
+    found: dict[str, str] = {}
+    for module in feature_settings_modules():
+        found.update(getattr(module, "FOREIGN_SETTINGS", {}))
+    return found
+
+
+def foreign_setting_error(key: str, setting: str) -> CheckMessage:
     return Error(
-        f"REST_AUTH[{key!r}] is not a setting of rest_auth: it looks like django-allauth's "
-        f"{setting}, a Django setting of its own, which rest_auth's endpoints do not read.",
-        hint=f"Remove the key from REST_AUTH (or set {setting} at the top level of settings "
-        "if you use django-allauth's own views).",
+        f"REST_AUTH[{key!r}] is not a setting of rest_auth: it looks like {setting}, a "
+        "Django setting of its own, which rest_auth's endpoints do not read.",
+        hint="Remove the key from REST_AUTH (that library reads its setting at the top "
+        "level of settings, if you use its own views).",
         id="rest_auth.E002",
     )
 

@@ -71,22 +71,6 @@ def test_unknown_key_of_a_generated_feature_is_an_unknown_key(rest_auth_settings
         assert message.id == "rest_auth.E003"
 
 
-@pytest.mark.parametrize(
-    ("key", "allauth_setting"),
-    [
-        ("PASSKEY_LOGIN_ENABLED", "MFA_PASSKEY_LOGIN_ENABLED"),
-        ("PASSKEY_SIGNUP_ENABLED", "MFA_PASSKEY_SIGNUP_ENABLED"),
-    ],
-)
-def test_a_django_allauth_setting_is_named_as_one(rest_auth_settings, key, allauth_setting):
-    rest_auth_settings(**{key: True})
-    [message] = check_rest_auth_settings()
-    assert message.id == "rest_auth.E002"
-    assert f"REST_AUTH[{key!r}] is not a setting of rest_auth" in message.msg
-    assert f"django-allauth's {allauth_setting}" in message.msg
-    assert "was not generated" not in message.msg
-
-
 def test_unimportable_dotted_path_names_the_setting(rest_auth_settings):
     rest_auth_settings(USER_DETAILS_SERIALIZER="users.nowhere.Serializer")
     [message] = check_rest_auth_settings()
