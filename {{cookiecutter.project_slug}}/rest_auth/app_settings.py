@@ -20,7 +20,9 @@ tests. Code that needs a setting reads it when it runs (per request), never at i
 Optional features keep their defaults beside their code: a package ``rest_auth/<feature>/``
 with an ``app_settings.py`` module, or a module ``rest_auth/<feature>_settings.py``. Each
 such module defines ``DEFAULTS`` and ``IMPORT_STRINGS`` the same way as this one; the
-features this project was generated with join ``api_settings`` on first use.
+features this project was generated with join ``api_settings`` on first use. It may also
+define ``FOREIGN_SETTINGS``: keys that are settings of a library the feature uses, which
+``manage.py check`` names as such when they appear in REST_AUTH.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, Warning, register
 
-from .app_settings import api_settings, perform_import
+from .app_settings import api_settings, feature_settings_modules, perform_import
 from .throttling import (
     LOGIN_FAILURES_SCOPE,
     PASSWORD_RESET_EMAIL_SCOPE,
@@ -81,9 +81,15 @@ def check_rest_auth_settings(app_configs: Any = None, **kwargs: Any) -> list[Che
 def check_keys(user_settings: dict[str, Any]) -> list[CheckMessage]:
     errors: list[CheckMessage] = []
     known = api_settings.defaults.keys()
+    foreign = foreign_settings()
     for key in sorted(user_settings.keys() - known):
-        feature = next((f for p, f in FEATURE_PREFIXES.items() if key.startswith(p)), None)
-        if feature:
+        if key in foreign:
+            errors.append(foreign_setting_error(key, foreign[key]))
+            continue
+        prefix = next((p for p in FEATURE_PREFIXES if key.startswith(p)), None)
+        # Only a feature that is absent explains the key; in one that is there, it is a typo.
+        if prefix and not any(name.startswith(prefix) for name in known):
+            feature = FEATURE_PREFIXES[prefix]
             errors.append(
                 Error(
                     f"REST_AUTH[{key!r}] belongs to a feature this project does not have: "
@@ -102,6 +108,25 @@ def check_keys(user_settings: dict[str, Any]) -> list[CheckMessage]:
             )
         )
     return errors
+
+
+def foreign_settings() -> dict[str, str]:
+    """REST_AUTH keys that are another library's settings, each with the setting it is:
+    the ``FOREIGN_SETTINGS`` of this project's feature settings modules."""
+    found: dict[str, str] = {}
+    for module in feature_settings_modules():
+        found.update(getattr(module, "FOREIGN_SETTINGS", {}))
+    return found
+
+
+def foreign_setting_error(key: str, setting: str) -> CheckMessage:
+    return Error(
+        f"REST_AUTH[{key!r}] is not a setting of rest_auth: it looks like {setting}, a "
+        "Django setting of its own, which rest_auth's endpoints do not read.",
+        hint="Remove the key from REST_AUTH (that library reads its setting at the top "
+        "level of settings, if you use its own views).",
+        id="rest_auth.E002",
+    )
 
 
 def check_imports() -> list[CheckMessage]:

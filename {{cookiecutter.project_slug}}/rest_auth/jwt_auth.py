@@ -260,9 +260,41 @@ def record_outstanding_token(refresh: RefreshToken, user: AbstractBaseUser) -> N
     OutstandingToken.objects.create(
         user=user,
         jti=refresh[jwt_settings().JTI_CLAIM],
-        token=encoded(refresh),
         created_at=refresh.current_time,
         expires_at=expiration(refresh),
+    )
+
+
+def forget_token_text(sender: Any, instance: Any, **kwargs: Any) -> None:
+    """Store an OutstandingToken row without the refresh token itself (pre_save).
+
+    simplejwt writes the whole JWT in ``token`` (``RefreshToken.for_user``, ``outstand()``,
+    ``blacklist()``), so a leaked row or backup would hand out working refresh tokens.
+    Revocation needs only the ``jti``, which has a column of its own.
+    """
+    instance.token = ""
+
+
+def forget_stored_token_texts(**kwargs: Any) -> None:
+    """Empty the ``token`` of rows written before forget_token_text (post_migrate; one
+    UPDATE, which changes nothing once done)."""
+    from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
+
+    OutstandingToken.objects.exclude(token="").update(token="")
+
+
+def connect_blacklist_receivers() -> None:
+    """Keep refresh tokens out of the blacklist app's table: on every save() of a row (all
+    that simplejwt and this app do; a bulk_create() or update() of your own is not seen),
+    and, for the rows already there, at each ``migrate``."""
+    from django.db.models.signals import post_migrate, pre_save
+    from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
+
+    pre_save.connect(forget_token_text, sender=OutstandingToken, dispatch_uid=__name__)
+    post_migrate.connect(
+        forget_stored_token_texts,
+        sender=apps.get_app_config(OutstandingToken._meta.app_label),
+        dispatch_uid=__name__,
     )
 
 

@@ -42,6 +42,29 @@ def jwt_encode(user: AbstractBaseUser) -> tuple[Any, Any]:
 {%- endif %}
 
 
+def revoke_other_tokens(request: Any, user: AbstractBaseUser, serializer: Any) -> Model | None:
+    """Delete the user's API tokens except the one ``request`` was made with (one DELETE).
+
+    A TOKEN_MODEL with one token per user (DRF's Token, whose ``user`` is one-to-one) shares
+    its key among all of the user's clients, so keeping it would keep them all logged in:
+    it is replaced instead, and the new token returned for the client that made the
+    request. Returns None when that client keeps the credential it has.
+    """
+    token_model = api_settings.TOKEN_MODEL
+    if token_model is None:
+        return None
+    tokens = token_model._default_manager.filter(user=user)
+    current = request.auth if isinstance(request.auth, token_model) else None
+    if current is None:
+        tokens.delete()
+        return None
+    if token_model._meta.get_field("user").one_to_one:
+        tokens.delete()
+        return api_settings.TOKEN_CREATOR(token_model, user, serializer)
+    tokens.exclude(pk=current.pk).delete()
+    return None
+
+
 def revoke_tokens(user: AbstractBaseUser) -> None:
 {%- if cookiecutter.auth_mode == "jwt" %}
     """Delete every API token of the user, and blacklist their refresh tokens.

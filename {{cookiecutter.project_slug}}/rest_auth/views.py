@@ -47,9 +47,9 @@ from .throttling import (
     PasswordResetEmailThrottle,
 )
 {%- if cookiecutter.auth_mode == "jwt" %}
-from .utils import jwt_encode, revoke_tokens, tokens_with_key
+from .utils import jwt_encode, revoke_other_tokens, revoke_tokens, tokens_with_key
 {%- else %}
-from .utils import revoke_tokens, tokens_with_key
+from .utils import revoke_other_tokens, revoke_tokens, tokens_with_key
 {%- endif %}
 
 # Keeps passwords out of error reports.
@@ -252,7 +252,10 @@ class PasswordChangeView(GenericAPIView):
     """Change the logged-in user's password.
 
     With LOGOUT_ON_PASSWORD_CHANGE the request's session ends and the user's API tokens
-    are deleted; otherwise the session that made the change stays valid.
+    are deleted. Otherwise only the client that made the change stays logged in: its
+    session or API token stays valid, the user's other API tokens are deleted (with DRF's
+    one-per-user Token, whose key every client shares, the key is replaced and the new
+    one is in the answer, as at login), and other sessions end with the old password's hash.
 {%- if cookiecutter.auth_mode == "jwt" %}
 
     With USE_JWT, every token issued before the change is refused from now on (SIMPLE_JWT
@@ -281,19 +284,33 @@ class PasswordChangeView(GenericAPIView):
             if api_settings.USE_JWT:
                 revoke_request_access_token(request)
                 unset_jwt_cookies(response)
-        elif api_settings.USE_JWT:
+            return response
+        self.keep_only_this_token(request, serializer, response)
+        if api_settings.USE_JWT:
             access, refresh = jwt_encode(user)
             body = jwt_login_body(user, access, refresh)
             response.data.update(access=body["access"], refresh=body["refresh"])
             set_jwt_cookies(response, access, refresh)
         return response
 {%- else %}
+        response = Response({"detail": _("New password has been saved.")})
         if api_settings.LOGOUT_ON_PASSWORD_CHANGE:
             user = request.user
             django_logout(request)
             revoke_tokens(user)
-        return Response({"detail": _("New password has been saved.")})
+        else:
+            self.keep_only_this_token(request, serializer, response)
+        return response
 {%- endif %}
+
+    def keep_only_this_token(
+        self, request: Request, serializer: BaseSerializer, response: Response
+    ) -> None:
+        """End the user's other API tokens; hand over a replacement if this one had to go."""
+        token = revoke_other_tokens(request, request.user, serializer)
+        if token is not None:
+            context = {"request": request, "view": self}
+            response.data.update(api_settings.TOKEN_SERIALIZER(token, context=context).data)
 
 
 class PasswordResetView(GenericAPIView):

@@ -12,6 +12,8 @@ never shown: they describe internals, and differ in ways that help an attacker p
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import struct
 from dataclasses import dataclass
@@ -61,7 +63,22 @@ MALFORMED = (
 )
 
 KNOWN_TRANSPORTS = frozenset(transport.value for transport in AuthenticatorTransport)
-DECOY_TRANSPORTS = ["hybrid", "internal"]
+
+# What the credentials of an account without passkeys look like at a username-scoped login
+# begin, as (value, weight) pairs: a plausible mix of what real accounts have. How many
+# passkeys an account has; how long its authenticators' credential ids are (16 bytes:
+# Google Password Manager, password managers; 20: iCloud Keychain; 32: Windows Hello,
+# many security keys; 64: older security keys); which transports a browser reported for
+# them (none: browsers that do not report any).
+DECOY_COUNTS = ((1, 70), (2, 20), (3, 7), (4, 2), (5, 1))
+DECOY_ID_LENGTHS = ((16, 40), (20, 20), (32, 30), (64, 10))
+DECOY_TRANSPORTS = (
+    (("hybrid", "internal"), 45),
+    (("internal",), 25),
+    (("usb",), 10),
+    (("nfc", "usb"), 10),
+    ((), 10),
+)
 DEFAULT_NAME = "Passkey"
 
 CHALLENGE_INVALID = _("The passkey challenge is invalid, expired or already used; start again.")
@@ -281,26 +298,59 @@ def find_account(username: str = "", email: str = "") -> AbstractBaseUser | None
     return user
 
 
-def decoy_descriptors(identifier: str) -> list[dict[str, Any]]:
-    """Credential ids for an account without passkeys, stable and unguessable.
+def descriptor_json(credential_id: bytes, transports: Any) -> dict[str, Any]:
+    """An ``allowCredentials`` entry, with its transports in the order browsers report
+    them (sorted, once each), so a real entry and a decoy are written alike."""
+    descriptor: dict[str, Any] = {"id": bytes_to_base64url(credential_id), "type": "public-key"}
+    known = sorted({t for t in transports if t in KNOWN_TRANSPORTS})
+    if known:
+        descriptor["transports"] = known
+    return descriptor
 
-    Derived from SECRET_KEY, so the same name always gets the same ids (a second call
-    cannot tell decoys from real ones) and nobody without the key can compute them.
+
+def weighted_pick(choices: tuple[tuple[Any, int], ...], number: int) -> Any:
+    """The choice ``number`` (any non-negative integer) lands on, in proportion to weights."""
+    bounds = list(itertools.accumulate(weight for _value, weight in choices))
+    return choices[bisect.bisect_right(bounds, number % bounds[-1])][0]
+
+
+def decoy_descriptors(identifier: str) -> list[dict[str, Any]]:
+    """Credentials for a login that names no account with passkeys: stable, unguessable,
+    and shaped like a real account's.
+
+    Everything (how many, their id lengths and transports, the ids) is derived from an
+    HMAC of the identifier with SECRET_KEY: the same name always gets the same answer (a
+    second call cannot tell decoys from real ones), and nobody without the key can
+    compute it. The shapes are drawn from DECOY_COUNTS, DECOY_ID_LENGTHS and
+    DECOY_TRANSPORTS.
     """
-    digest = salted_hmac(
-        "rest_auth.passkeys.decoy_credential", identifier.lower(), algorithm="sha256"
-    ).digest()
-    return [
-        {"id": bytes_to_base64url(digest), "type": "public-key", "transports": DECOY_TRANSPORTS}
-    ]
+    salt = "rest_auth.passkeys.decoy_credential"
+    shape = salted_hmac(salt, identifier, algorithm="sha512").digest()
+    # Four bytes per pick (16 picks; five decoys need 11), so the weights hold almost exactly.
+    picks = [int.from_bytes(shape[i : i + 4], "big") for i in range(0, len(shape), 4)]
+    count = weighted_pick(DECOY_COUNTS, picks[0])
+    descriptors = []
+    for index in range(count):
+        id_bytes = salted_hmac(f"{salt}.{index}", identifier, algorithm="sha512").digest()
+        length = weighted_pick(DECOY_ID_LENGTHS, picks[1 + 2 * index])
+        transports = weighted_pick(DECOY_TRANSPORTS, picks[2 + 2 * index])
+        descriptors.append(descriptor_json(id_bytes[:length], transports))
+    return descriptors
+
+
+def login_identifier(username: str, email: str) -> str:
+    """What a scoped login's decoys are derived from: the names as they are looked up (an
+    email address in any case; a username exactly)."""
+    return f"email:{email.casefold()}\nusername:{username}"
 
 
 def begin_login(username: str = "", email: str = "") -> dict[str, Any]:
     """Request options, plus the ``session_id`` that names the challenge at completion.
 
     Without a username or email the login is usernameless: any discoverable passkey may
-    answer. With one, only that account's passkeys are allowed; an account that does not
-    exist, is inactive or has no passkey gets decoy credential ids and the same answer.
+    answer. With one, only that account's passkeys are allowed (non-discoverable ones
+    included, which is why they are listed); an account that does not exist, is inactive
+    or has no passkey gets decoy credentials (``decoy_descriptors``), answered alike.
     """
     rp = relying_party()
     scoped = bool(username or email)
@@ -312,12 +362,16 @@ def begin_login(username: str = "", email: str = "") -> dict[str, Any]:
             rp_id=rp.id,
             challenge=base64url_to_bytes(challenge.challenge),
             timeout=timeout_ms(),
-            allow_credentials=descriptors(passkeys),
             user_verification=UserVerificationRequirement.REQUIRED,
         )
     )
-    if scoped and not passkeys:
-        options["allowCredentials"] = decoy_descriptors(email or username)
+    if passkeys:
+        options["allowCredentials"] = [
+            descriptor_json(bytes(passkey.credential_id), passkey.transports)
+            for passkey in passkeys
+        ]
+    elif scoped:
+        options["allowCredentials"] = decoy_descriptors(login_identifier(username, email))
     return {**options, "session_id": challenge.key}
 
 

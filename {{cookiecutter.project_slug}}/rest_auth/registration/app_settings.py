@@ -14,3 +14,10 @@ DEFAULTS: dict[str, Any] = {
 }
 
 IMPORT_STRINGS: tuple[str, ...] = ("REGISTER_SERIALIZER", "REGISTER_PERMISSION_CLASSES")
+
+# django-allauth's own settings, without their prefix, as they end up in REST_AUTH by
+# mistake: ``manage.py check`` says which setting each one is (rest_auth.E002).
+FOREIGN_SETTINGS: dict[str, str] = {
+    "PASSKEY_LOGIN_ENABLED": "django-allauth's MFA_PASSKEY_LOGIN_ENABLED",
+    "PASSKEY_SIGNUP_ENABLED": "django-allauth's MFA_PASSKEY_SIGNUP_ENABLED",
+}

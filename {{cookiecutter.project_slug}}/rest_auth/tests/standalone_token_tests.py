@@ -41,3 +41,19 @@ def test_default_token_creator_reuses_the_token(api_client, user):
 def test_logout_deletes_the_token_by_its_key(auth_client, user):
     auth_client.post(reverse("rest_logout"))
     assert not Token.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_password_change_replaces_the_key_every_client_shares(auth_client, user):
+    """One token per user: keeping it would keep the user's other clients logged in."""
+    old = Token.objects.get(user=user).key
+    new_password = "a-new-passphrase-42"
+    response = auth_client.post(
+        reverse("rest_password_change"),
+        {"new_password1": new_password, "new_password2": new_password},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["key"] == Token.objects.get(user=user).key != old
+    other_client = APIClient(HTTP_AUTHORIZATION=f"Token {old}")
+    assert other_client.get(reverse("rest_user_details")).status_code == 401

@@ -56,6 +56,21 @@ def test_key_of_a_feature_not_generated_says_so(rest_auth_settings, settings, ke
     assert f"{feature} was not generated for this project" in message.msg
 
 
+@pytest.mark.parametrize("prefix", ["PASSKEY_", "REGISTER_", "JWT_"])
+def test_unknown_key_of_a_generated_feature_is_an_unknown_key(rest_auth_settings, prefix):
+    """A typo in a feature this project has is a typo, not a missing feature."""
+    from rest_auth.app_settings import api_settings
+
+    key = f"{prefix}USER_VERIFICATION"
+    rest_auth_settings(**{key: "required"})
+    [message] = check_rest_auth_settings()
+    if any(known.startswith(prefix) for known in api_settings.defaults):
+        assert message.id == "rest_auth.E002"
+        assert message.msg == f"REST_AUTH[{key!r}] is not a setting of rest_auth."
+    else:
+        assert message.id == "rest_auth.E003"
+
+
 def test_unimportable_dotted_path_names_the_setting(rest_auth_settings):
     rest_auth_settings(USER_DETAILS_SERIALIZER="users.nowhere.Serializer")
     [message] = check_rest_auth_settings()

@@ -3,13 +3,16 @@ tokens, and a revoked or reused refresh token is refused."""
 {% if cookiecutter.database == "postgresql" %}
 import threading
 from concurrent.futures import ThreadPoolExecutor
-{% endif %}
+{%- endif %}
+from datetime import timedelta
+
 import pytest
 {%- if cookiecutter.database == "postgresql" %}
 from django.db import IntegrityError, connection, transaction
 {%- else %}
 from django.db import IntegrityError, transaction
 {%- endif %}
+from django.utils import timezone
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
@@ -234,6 +237,56 @@ def test_two_concurrent_refreshes_with_one_token_one_wins(user, rest_auth_settin
         statuses = sorted(pool.map(lambda _: use_token(), range(2)))
     assert statuses == [200, 401]
 {%- endif %}
+
+
+@pytest.mark.django_db
+class TestWhatIsStored:
+    """The blacklist app's rows keep what revocation needs, the jti, and no usable token."""
+
+    def test_a_refresh_token_read_from_the_database_does_not_refresh(
+        self, user, rest_auth_settings
+    ):
+        rest_auth_settings(**HEADER_MODE)
+        issued = login(APIClient()).json()["refresh"]
+        [row] = OutstandingToken.objects.all()
+        assert row.jti == RefreshToken(issued)["jti"]
+        assert row.token == ""
+        assert refresh(APIClient(), row.token).status_code == 401
+        assert refresh(APIClient(), issued).status_code == 200
+
+    def test_no_way_of_recording_a_token_stores_it(self, user, rest_auth_settings):
+        rest_auth_settings(**HEADER_MODE)
+        issued = login(APIClient()).json()["refresh"]  # a login
+        rotated = refresh(APIClient(), issued).json()["refresh"]  # a rotation
+        RefreshToken.for_user(user)  # simplejwt's own views, custom code
+        # A token without its row (issued before the blacklist app was installed) gets one
+        # at logout, or from simplejwt's blacklist().
+        other = genuine(user, "refresh")
+        unrecorded = [RefreshToken(rotated)["jti"], other["jti"]]
+        OutstandingToken.objects.filter(jti__in=unrecorded).delete()
+        APIClient().post(LOGOUT_URL, {"refresh": rotated}, format="json")
+        RefreshToken(str(other)).blacklist()
+        assert OutstandingToken.objects.count() == 4
+        assert set(OutstandingToken.objects.values_list("token", flat=True)) == {""}
+
+    def test_migrate_empties_the_rows_written_before(self, user):
+        from django.core.management import call_command
+
+        token = genuine(user, "refresh")
+        # As simplejwt wrote them before: update() runs no save() and no receiver.
+        OutstandingToken.objects.update(token=str(token))
+        call_command("migrate", verbosity=0)
+        assert OutstandingToken.objects.get().token == ""
+        assert not blacklisted(token)
+
+    def test_flushexpiredtokens_still_deletes_the_expired_rows(self, user):
+        from django.core.management import call_command
+
+        expired, live = genuine(user, "refresh"), genuine(user, "refresh")
+        an_hour_ago = timezone.now() - timedelta(hours=1)
+        OutstandingToken.objects.filter(jti=expired["jti"]).update(expires_at=an_hour_ago)
+        call_command("flushexpiredtokens")
+        assert list(OutstandingToken.objects.values_list("jti", flat=True)) == [live["jti"]]
 
 
 @pytest.mark.django_db

@@ -99,6 +99,24 @@ def test_other_sessions_end_when_the_password_changes(api_client, user, rest_aut
 
 
 @pytest.mark.django_db
+def test_only_the_client_that_changed_the_password_stays_logged_in(
+    api_client, user, rest_auth_settings
+):
+    """The README's promise without LOGOUT_ON_PASSWORD_CHANGE, whatever the credential."""
+    from rest_framework.test import APIClient
+
+    rest_auth_settings(OLD_PASSWORD_FIELD_ENABLED=False, LOGOUT_ON_PASSWORD_CHANGE=False)
+    other_device = APIClient(enforce_csrf_checks=True)
+    log_in(other_device, username="alice", password=PASSWORD)
+    log_in(api_client, username="alice", password=PASSWORD)
+    response = change(api_client)
+    assert response.status_code == 200
+    use_credentials(api_client, response)
+    assert api_client.get(USER_URL).status_code == 200
+    assert other_device.get(USER_URL).status_code in (401, 403)
+
+
+@pytest.mark.django_db
 def test_a_client_without_a_session_is_not_given_one(api_client, user, rest_auth_settings):
     """Keeping "the current session" must not create one for a client that had none."""
     from django.contrib.sessions.models import Session

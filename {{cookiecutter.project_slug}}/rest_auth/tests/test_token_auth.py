@@ -9,7 +9,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from rest_auth.app_settings import api_settings
-from rest_auth.tests.conftest import PASSWORD
+from rest_auth.tests.conftest import PASSWORD, use_credentials
 from rest_auth.utils import tokens_with_key
 
 LOGIN_URL = reverse("rest_login")
@@ -103,8 +103,10 @@ class TestTokenLogin:
         rest_auth_settings(OLD_PASSWORD_FIELD_ENABLED=False, LOGOUT_ON_PASSWORD_CHANGE=False)
         new = "a-new-passphrase-42"
         body = {"new_password1": new, "new_password2": new}
-        auth_client.post(reverse("rest_password_change"), body, format="json")
+        response = auth_client.post(reverse("rest_password_change"), body, format="json")
         assert api_settings.TOKEN_MODEL.objects.filter(user=user).exists()
+        # With one token per user (DRF's), it is a new key, which the answer hands over.
+        use_credentials(auth_client, response)
         rest_auth_settings(LOGOUT_ON_PASSWORD_CHANGE=True)
         auth_client.post(reverse("rest_password_change"), body, format="json")
         assert not api_settings.TOKEN_MODEL.objects.filter(user=user).exists()

@@ -16,6 +16,7 @@ authentication at this app::
 Clients see no difference from DRF's Token: login answers ``{"key": "..."}`` and they send
 ``Authorization: Token <key>``. The database holds only a SHA-256 digest of each key, so a
 leaked row or backup cannot be replayed. To go back to DRF's plain tokens (one per user,
-stored as is, never expiring), install ``rest_framework.authtoken`` and use the REST_AUTH
-defaults with ``rest_framework.authentication.TokenAuthentication``.
+stored as is, never expiring; every client shares the key, so a password change replaces
+it), install ``rest_framework.authtoken`` and use the REST_AUTH defaults with
+``rest_framework.authentication.TokenAuthentication``.
 """

@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 
+from rest_auth.checks import check_rest_auth_settings
 from rest_auth.registration.checks import check_registration
 
 
@@ -77,8 +78,6 @@ def test_mandatory_verification_needs_the_allauth_login(
 
 
 def test_register_settings_are_known_keys(rest_auth_settings):
-    from rest_auth.checks import check_rest_auth_settings
-
     rest_auth_settings(
         REGISTER_SERIALIZER="rest_auth.registration.serializers.RegisterSerializer",
         REGISTER_PERMISSION_CLASSES=("rest_framework.permissions.AllowAny",),
@@ -101,3 +100,23 @@ def test_register_settings_are_known_keys(rest_auth_settings):
 def test_allauths_backend_is_not_wanted(settings, backends):
     settings.AUTHENTICATION_BACKENDS = backends
     assert ids() == ["rest_auth.W021"]
+
+
+@pytest.mark.parametrize(
+    ("key", "allauth_setting"),
+    [
+        ("PASSKEY_LOGIN_ENABLED", "MFA_PASSKEY_LOGIN_ENABLED"),
+        ("PASSKEY_SIGNUP_ENABLED", "MFA_PASSKEY_SIGNUP_ENABLED"),
+    ],
+)
+def test_a_django_allauth_setting_in_rest_auth_is_named_as_one(
+    rest_auth_settings, key, allauth_setting
+):
+    from rest_auth.checks import check_rest_auth_settings
+
+    rest_auth_settings(**{key: True})
+    [message] = check_rest_auth_settings()
+    assert message.id == "rest_auth.E002"
+    assert f"REST_AUTH[{key!r}] is not a setting of rest_auth" in message.msg
+    assert f"django-allauth's {allauth_setting}" in message.msg
+    assert "was not generated" not in message.msg

@@ -73,8 +73,8 @@ async function registerPasskey(name) {
   return api("passkeys/register/complete/", { credential: credential.toJSON() });
 }
 
-async function passkeyLogin() {
-  const options = await api("passkeys/login/begin/", {});
+async function passkeyLogin(name = {}) {
+  const options = await api("passkeys/login/begin/", name);
   const { session_id, ...request } = options.body;
   const credential = await navigator.credentials.get({
     publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(request),

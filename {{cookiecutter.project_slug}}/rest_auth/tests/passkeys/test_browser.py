@@ -51,7 +51,7 @@ def add_virtual_authenticator(context, page) -> None:
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.urls("rest_auth.tests.passkeys.browser_urls")
-def test_register_then_log_in_usernameless_in_chromium(
+def test_register_then_log_in_with_and_without_a_username_in_chromium(
     live_server, user, password, rest_auth_settings, settings, chromium
 ):
     # WebAuthn refuses IP addresses: the page must be on http://localhost:PORT.
@@ -78,6 +78,12 @@ def test_register_then_log_in_usernameless_in_chromium(
     assert answer["status"] == login["status"], answer
     me = page.evaluate("() => whoami()")
     assert (me["status"], me["body"]["username"]) == (200, user.username)
+
+    # Named by username: the options list the account's credential, as decoys are listed.
+    assert page.evaluate("() => logout()")["status"] == 200
+    answer = page.evaluate("(username) => passkeyLogin({username})", user.username)
+    assert answer["status"] == login["status"], answer
+    assert page.evaluate("() => whoami()")["body"]["username"] == user.username
     # Checked through the API, not the ORM: while Playwright's event loop runs, Django
     # would give this thread a connection of its own that nothing closes.
     listed = page.evaluate("() => api('passkeys/', null, 'GET')")

@@ -82,6 +82,21 @@ class TestOnePerLogin:
         revoke_tokens(user)
         assert [with_key(key).get(USER_URL).status_code for key in keys] == [401, 401]
 
+    def test_a_password_change_keeps_only_the_token_it_was_made_with(self, user, django_user_model):
+        phone, laptop = login("Phone/1.0"), login("Laptop/2.0")
+        bob = django_user_model.objects.create_user("bob", "bob@example.com", PASSWORD)
+        bobs = AuthToken.objects.create(user=bob)
+        new = "a-new-passphrase-42"
+        body = {"old_password": PASSWORD, "new_password1": new, "new_password2": new}
+        response = with_key(laptop).post(reverse("rest_password_change"), body, format="json")
+        assert response.status_code == 200, response.content
+        # The same key goes on working: the client need not read anything from the answer.
+        assert "key" not in response.json()
+        assert with_key(laptop).get(USER_URL).status_code == 200
+        assert with_key(phone).get(USER_URL).status_code == 401
+        assert with_key(bobs.key).get(USER_URL).status_code == 200
+        assert AuthToken.objects.filter(user=user).count() == 1
+
 
 class TestExpiry:
     def test_lifetime_comes_from_the_setting(self, user, settings):
