@@ -16,12 +16,13 @@ def pinned_requirements() -> dict[str, str]:
     lines = [
         line.split("#")[0].strip() for line in (ROOT / "requirements.txt").read_text().splitlines()
     ]
-    pins = [re.fullmatch(r"([A-Za-z0-9._-]+)(?:\[[^\]]*\])?==(\S+)", line) for line in lines if line]
+    pin = re.compile(r"([A-Za-z0-9._-]+)(?:\[[^\]]*\])?==(\S+)")
+    pins = [pin.fullmatch(line) for line in lines if line]
     assert all(pins), "every requirement is pinned with =="
-    names = [re.sub(r"[-_.]+", "-", pin[1]).lower() for pin in pins]
+    names = [re.sub(r"[-_.]+", "-", match[1]).lower() for match in pins]
     duplicates = [name for name, count in Counter(names).items() if count > 1]
     assert duplicates == [], f"requirements.txt names these more than once: {duplicates}"
-    return {name: pin[2] for name, pin in zip(names, pins, strict=True)}
+    return {name: match[2] for name, match in zip(names, pins, strict=True)}
 
 
 def test_requirements_name_each_package_once():
