@@ -17,10 +17,10 @@ def verify(email: str) -> str:
 
 
 def test_an_address_without_a_record_becomes_verified_and_primary():
-    user = get_user_model().objects.create_superuser("admin", "Admin@Example.com", "pw")
-    assert verify("admin@example.com") == "Admin@Example.com is verified."
+    user = get_user_model().objects.create_superuser("admin", "admin@example.com", "pw")
+    assert verify("admin@example.com") == "admin@example.com is verified."
     address = EmailAddress.objects.get(user=user)
-    assert (address.email, address.verified, address.primary) == ("Admin@Example.com", True, True)
+    assert (address.email, address.verified, address.primary) == ("admin@example.com", True, True)
 
 
 def test_an_unverified_record_becomes_verified_and_others_stay_primary():

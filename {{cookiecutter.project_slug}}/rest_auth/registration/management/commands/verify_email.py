@@ -17,7 +17,7 @@ class Command(BaseCommand):
     help = "Mark an email address as verified (and primary, if its user has none)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("email", help="the address, as the account has it (any case)")
+        parser.add_argument("email", help="the address, as the account has it")
 
     @transaction.atomic
     def handle(self, *args: Any, email: str, **options: Any) -> None:
