@@ -74,7 +74,7 @@ def credential() -> str:
     """Say, for this project's settings, what a successful login hands out."""
     if api_settings.USE_JWT:
         if getattr(api_settings, "JWT_AUTH_COOKIE", None):
-            return "Logged in: the tokens are set as cookies; the body has the access token and the user."
+            return "Logged in: tokens set as cookies; the body has the access token and the user."
         return "Logged in: an access and a refresh token, and the user."
     if api_settings.TOKEN_MODEL is not None:
         return "Logged in: an API token, sent as `Authorization: Token <key>` from now on."
