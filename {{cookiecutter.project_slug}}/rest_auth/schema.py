@@ -73,9 +73,7 @@ def login_responses(view: type, status: int = 200) -> dict[int, Any]:
 def credential() -> str:
     """Say, for this project's settings, what a successful login hands out."""
     if api_settings.USE_JWT:
-        if getattr(api_settings, "JWT_AUTH_COOKIE", None):
-            return "Logged in: tokens set as cookies; the body has the access token and the user."
-        return "Logged in: an access and a refresh token, and the user."
+        return "Logged in: an access and a refresh token (or cookies holding them), and the user."
     if api_settings.TOKEN_MODEL is not None:
         return "Logged in: an API token, sent as `Authorization: Token <key>` from now on."
     return "Logged in: no body; the session cookie is set."
