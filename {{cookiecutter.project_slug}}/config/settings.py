@@ -34,8 +34,11 @@ ALLOWED_HOSTS = env.list(
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 {%- if cookiecutter.demo_page or cookiecutter.passkeys %}
 # Where `runserver localhost:8000` (README) serves in development; while DEBUG is on, the
-# default of {% if cookiecutter.passkeys %}PASSKEY_RP_ORIGINS{% endif %}{% if cookiecutter.passkeys and cookiecutter.demo_page %} and of {% endif %}{% if cookiecutter.demo_page %}FRONTEND_URL (the demo page){% endif %}. localhost, not 127.0.0.1:
-# browsers refuse passkeys on IP addresses. Serving on another port? Set it to match.
+# default of {% if cookiecutter.passkeys %}PASSKEY_RP_ORIGINS{% endif %}{% if cookiecutter.passkeys and cookiecutter.demo_page %} and of {% endif %}{% if cookiecutter.demo_page %}FRONTEND_URL (the demo page){% endif %}.
+# Serving on another port? Set it to match.
+{%- if cookiecutter.passkeys %}
+# localhost, not 127.0.0.1: browsers refuse passkeys on IP addresses.
+{%- endif %}
 DEV_ORIGIN = env("DEV_ORIGIN", default="http://localhost:8000")
 {%- endif %}
 
