@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -48,9 +49,13 @@ def serve(args: argparse.Namespace) -> int:
     [project] = [path for path in output.iterdir() if path.is_dir()]
     manage = [str(VENV_PYTHON), "manage.py"]
     subprocess.run([*manage, "migrate", "--no-input"], cwd=project, check=True)
-    print(f"\nServing {project} on http://127.0.0.1:{args.port}/api/auth/ (Ctrl+C stops)\n")
-    server = [*manage, "runserver", "--noreload", f"127.0.0.1:{args.port}"]
-    return subprocess.run(server, cwd=project).returncode
+    # localhost, not 127.0.0.1: browsers refuse passkeys on IP addresses. DEV_ORIGIN tells
+    # the project where it is served (passkey origins, the demo page's links), port included.
+    origin = f"http://localhost:{args.port}"
+    print(f"\nServing {project} on {origin}/ (Ctrl+C stops)\n")
+    server = [*manage, "runserver", "--noreload", f"localhost:{args.port}"]
+    env = {**os.environ, "DEV_ORIGIN": origin}
+    return subprocess.run(server, cwd=project, env=env).returncode
 
 
 def test(args: argparse.Namespace) -> int:

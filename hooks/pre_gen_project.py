@@ -17,7 +17,7 @@ CHOICES = {
     "auth_mode": ("token", "jwt", "session"),
     # These configure django-allauth: they apply only with registration, and are
     # validated (but ignored) without it, where login accepts a username or an email.
-    "email_verification": ("optional", "mandatory", "none"),
+    "email_verification": ("mandatory", "optional", "none"),
     "login_method": ("username_email", "username", "email"),
     # Social login is built on allauth too: without registration the answer is ignored.
     "social_providers": ("none", "google", "github", "google_github"),

@@ -127,6 +127,7 @@ VARIANTS = [
     variant(
         auth_mode="jwt",
         jwt_cookies=False,
+        email_verification="optional",
         login_method="username",
         social_providers="google_github",
     ),

@@ -28,6 +28,12 @@ def test_the_defaults_are_valid():
     assert pre_gen_project.validate(GOOD) == []
 
 
+def test_the_default_sign_up_does_not_reveal_taken_addresses():
+    # Only mandatory verification answers a sign-up with a taken address like a fresh one
+    # (the owner is emailed instead); optional and none answer "already registered".
+    assert DEFAULTS["email_verification"][0] == "mandatory"
+
+
 def test_yes_no_prompts_default_to_yes_as_json_booleans():
     assert DEFAULTS["registration"] is True
 
@@ -66,7 +72,7 @@ def test_every_choice_prompt_is_validated_with_the_same_list():
         ("database", "mysql", "must be one of: sqlite, postgresql"),
         ("api_docs", "maybe", "must be yes or no"),
         ("demo_page", None, "must be yes or no"),
-        ("email_verification", "always", "must be one of: optional, mandatory, none"),
+        ("email_verification", "always", "must be one of: mandatory, optional, none"),
         ("login_method", "phone", "must be one of: username_email, username, email"),
         ("social_providers", "facebook", "must be one of: none, google, github, google_github"),
         ("social_providers", "google,github", "must be one of: none, google, github"),

@@ -32,6 +32,15 @@ ALLOWED_HOSTS = env.list(
 # Origins (scheme://host[:port]) allowed to send unsafe requests with the CSRF cookie,
 # e.g. a single-page app served from another port or subdomain.
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+{%- if cookiecutter.demo_page or cookiecutter.passkeys %}
+# Where `runserver localhost:8000` (README) serves in development; while DEBUG is on, the
+# default of {% if cookiecutter.passkeys %}PASSKEY_RP_ORIGINS{% endif %}{% if cookiecutter.passkeys and cookiecutter.demo_page %} and of {% endif %}{% if cookiecutter.demo_page %}FRONTEND_URL (the demo page){% endif %}.
+# Serving on another port? Set it to match.
+{%- if cookiecutter.passkeys %}
+# localhost, not 127.0.0.1: browsers refuse passkeys on IP addresses.
+{%- endif %}
+DEV_ORIGIN = env("DEV_ORIGIN", default="http://localhost:8000")
+{%- endif %}
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -241,7 +250,7 @@ MANAGERS = ADMINS
 # built from the request's Host.
 {%- if cookiecutter.demo_page %}
 # In development the demo page (demo/) is that frontend.
-FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:8000/app" if DEBUG else env.NOTSET)
+FRONTEND_URL = env("FRONTEND_URL", default=f"{DEV_ORIGIN}/app" if DEBUG else env.NOTSET)
 {%- else %}
 FRONTEND_URL = env("FRONTEND_URL", default="http://localhost:3000" if DEBUG else env.NOTSET)
 {%- endif %}
@@ -457,7 +466,7 @@ REST_AUTH = {
 {%- if cookiecutter.passkeys %}
     # Passkeys (WebAuthn) belong to one site, the relying party: its host name (the RP id)
     # and the exact origins of the pages that create and use them. Browsers refuse
-    # passkeys on IP addresses, so develop on http://localhost:8000, not 127.0.0.1.
+    # passkeys on IP addresses, so develop on DEV_ORIGIN (localhost), not 127.0.0.1.
     # https://www.w3.org/TR/webauthn-3/#relying-party-identifier
     "PASSKEY_RP_ID": env(
         "PASSKEY_RP_ID",
@@ -466,7 +475,7 @@ REST_AUTH = {
     "PASSKEY_RP_NAME": env("PASSKEY_RP_NAME", default="{{ cookiecutter.project_name }}"),
     "PASSKEY_RP_ORIGINS": env.list(
         "PASSKEY_RP_ORIGINS",
-        default=["http://localhost:8000"] if DEBUG else ["https://{{ cookiecutter.domain_name }}"],
+        default=[DEV_ORIGIN] if DEBUG else ["https://{{ cookiecutter.domain_name }}"],
     ),
     "PASSKEY_CHALLENGE_TIMEOUT": env.int("PASSKEY_CHALLENGE_TIMEOUT", default=300),
 {%- endif %}

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.extensions import OpenApiAuthenticationExtension, OpenApiViewExtension
+from drf_spectacular.extensions import (
+    OpenApiAuthenticationExtension,
+    OpenApiSerializerExtension,
+    OpenApiViewExtension,
+)
 from drf_spectacular.plumbing import build_bearer_security_scheme_object
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import serializers
@@ -42,6 +46,23 @@ class JWTCookieAuthenticationScheme(OpenApiAuthenticationExtension):
         if self.cookie():
             return [{HEADER_SCHEME: []}, {COOKIE_SCHEME: []}]
         return [{HEADER_SCHEME: []}]
+
+
+class JWTSerializerSchema(OpenApiSerializerExtension):
+    """Show the login body's ``user`` as USER_DETAILS_SERIALIZER shows it.
+
+    JWTSerializer builds it in a method, which the schema alone would show as a free-form
+    object (``{"additionalProp1": ...}`` in Swagger UI).
+    """
+
+    target_class = "rest_auth.jwt_serializers.JWTSerializer"
+    match_subclasses = True
+
+    def map_serializer(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        schema = auto_schema._map_basic_serializer(self.target, direction)
+        user = auto_schema.resolve_serializer(api_settings.USER_DETAILS_SERIALIZER, direction)
+        schema["properties"]["user"] = {"allOf": [user.ref], "readOnly": True}
+        return schema
 
 
 def refreshed_body() -> Any:
@@ -95,6 +116,9 @@ class JWTLogoutViewSchema(OpenApiViewExtension):
             self.target_class,
             operation_id="logout",
             summary="Log out: revoke the access token used and the refresh token, clear cookies",
+            description="The refresh token comes from the body, else from its cookie, else "
+            "from the access token. One that is garbage, of the wrong type or already "
+            "revoked is a 401 that ends nothing.",
             request=inline_serializer(
                 "LogoutRequest",
                 {"refresh": serializers.CharField(required=False, help_text="Else its cookie.")},

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from drf_spectacular.extensions import OpenApiViewExtension
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 
 from rest_auth.app_settings import api_settings
 from rest_auth.schema import (
@@ -20,7 +25,52 @@ CEREMONY_FAILED = OpenApiResponse(
     OpenApiTypes.OBJECT,
     description='The ceremony failed: `{"non_field_errors": ["..."]}` (a wrong, used or '
     "expired challenge, a credential that does not verify, or missing relying party settings).",
+    examples=[
+        OpenApiExample(
+            "Not a credential",
+            value={
+                "credential": ["Expected the JSON of a PublicKeyCredential (credential.toJSON())."]
+            },
+        )
+    ],
 )
+# What the begin endpoints answer, as webauthn's options_to_json() writes it (challenges
+# and ids are base64url, different each time).
+CREATION_OPTIONS_EXAMPLE = {
+    "rp": {"name": "My API", "id": "localhost"},
+    "user": {
+        "id": "5_goUtMEkVcJp3yl5AUkIP7R6TLLkSNyqMzdznYBzKQ",
+        "name": "admin",
+        "displayName": "admin",
+    },
+    "challenge": (
+        "IO9XWL4grED33sFIQjbovHe09Z-b3oZcOw0vkbp-h4lmAqK7qK-emyPVgACBGnIX0lr7fDUJ5EQei2l_4U-ajw"
+    ),
+    "pubKeyCredParams": [
+        {"type": "public-key", "alg": -8},
+        {"type": "public-key", "alg": -7},
+        {"type": "public-key", "alg": -257},
+    ],
+    "timeout": 300000,
+    "excludeCredentials": [],
+    "authenticatorSelection": {
+        "residentKey": "preferred",
+        "requireResidentKey": False,
+        "userVerification": "required",
+    },
+    "attestation": "none",
+    "extensions": {"credProps": True},
+}
+REQUEST_OPTIONS_EXAMPLE = {
+    "challenge": (
+        "6NOJqeDcrMy-WQNC0syA-PquAFUpQU7IDjZwY8qx0uXP3h09Rx8WguKcfQgA-IO2N80p7HU4EvaeTM3C8b5lsQ"
+    ),
+    "timeout": 300000,
+    "rpId": "localhost",
+    "allowCredentials": [],
+    "userVerification": "required",
+    "session_id": "fwIjoKb7Bw3aRIwPf8sJYJQuH_Zz6z6Rlu-48FtLOno",
+}
 AUTHENTICATION_REQUIRED = {401: NOT_AUTHENTICATED, 403: NOT_AUTHENTICATED}
 
 
@@ -32,6 +82,7 @@ class PasskeyRegisterBeginViewSchema(OpenApiViewExtension):
             OpenApiTypes.OBJECT,
             description="PublicKeyCredentialCreationOptions as JSON, for "
             "PublicKeyCredential.parseCreationOptionsFromJSON().",
+            examples=[OpenApiExample("Creation options", value=CREATION_OPTIONS_EXAMPLE)],
         )
         return described(
             self.target_class,
@@ -68,6 +119,7 @@ class PasskeyLoginBeginViewSchema(OpenApiViewExtension):
             description="PublicKeyCredentialRequestOptions as JSON, for "
             "PublicKeyCredential.parseRequestOptionsFromJSON(), plus the `session_id` to send "
             "back. The same shape whether or not the account exists.",
+            examples=[OpenApiExample("Request options", value=REQUEST_OPTIONS_EXAMPLE)],
         )
         return described(
             self.target_class,

@@ -8,10 +8,10 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_
 
 from rest_auth.schema import (
     THROTTLED,
-    VALIDATION_ERROR,
     described,
     login_responses,
     message,
+    validation_error,
 )
 
 from . import flows
@@ -33,16 +33,22 @@ class RegisterViewSchema(OpenApiViewExtension):
     def view_replacement(self) -> type:
         if flows.verification_is_mandatory():
             created = {201: message("Verification e-mail sent (also when the address is taken).")}
+            description = (
+                "A verification link is emailed; the account logs in once the address is "
+                "verified. A taken address gets the same answer (its owner is emailed)."
+            )
         else:
             created = login_responses(self.target_class, status=201)
+            description = "The new account is logged in: the answer is the login endpoint's."
         return described(
             self.target_class,
             tag=TAG,
             operation_id="register",
             summary="Create an account",
+            description=description,
             responses={
                 **created,
-                400: VALIDATION_ERROR,
+                400: validation_error({"password2": ["The two password fields didn't match."]}),
                 403: message("Sign-up is closed."),
                 429: THROTTLED,
             },
@@ -60,7 +66,7 @@ class VerifyEmailViewSchema(OpenApiViewExtension):
             summary="Verify an email address with the key from its link",
             responses={
                 **verified_responses(self.target_class),
-                400: VALIDATION_ERROR,
+                400: validation_error({"key": ["This field is required."]}),
                 404: INVALID_KEY,
                 429: THROTTLED,
             },
@@ -77,6 +83,8 @@ class ConfirmEmailViewSchema(OpenApiViewExtension):
                 tags=[TAG],
                 operation_id="confirm_email_redirect",
                 summary="Redirect a verification link to the frontend's page (changes nothing)",
+                description="What a mail client or a link scanner sends: it changes nothing "
+                "and redirects to the frontend's verification page, where the user confirms.",
                 responses={
                     302: OpenApiResponse(description="To the frontend's verification page.")
                 },
@@ -85,6 +93,7 @@ class ConfirmEmailViewSchema(OpenApiViewExtension):
                 tags=[TAG],
                 operation_id="confirm_email",
                 summary="Verify the email address of the key in the path",
+                description="As `verify-email/`, with the key in the path instead of the body.",
                 request=None,
                 responses={
                     **verified_responses(self.target_class),
@@ -106,7 +115,7 @@ class ResendEmailVerificationViewSchema(OpenApiViewExtension):
             summary="Send a new verification link (the same answer for any address)",
             responses={
                 200: message("Sent, if the address awaits verification."),
-                400: VALIDATION_ERROR,
+                400: validation_error({"email": ["Enter a valid email address."]}),
                 429: THROTTLED,
             },
         )
@@ -122,6 +131,7 @@ class EmailVerificationSentViewSchema(OpenApiViewExtension):
             tag=TAG,
             operation_id="email_verification_sent",
             summary="Where allauth's flows redirect after sending a verification email",
+            description="Answers as a sign-up under mandatory verification does.",
             request=None,
             responses={200: message("Verification e-mail sent.")},
         )
