@@ -29,6 +29,7 @@ from .forms import PasswordResetForm
 from .jwt_serializers import JWTSerializer as JWTSerializer
 from .jwt_serializers import JWTSerializerWithExpiration as JWTSerializerWithExpiration
 {%- endif %}
+from .mail import send_after_response
 from .utils import revoke_tokens
 
 UserModel = get_user_model()
@@ -155,7 +156,10 @@ class PasswordResetSerializer(serializers.Serializer):
         return value
 
     def save(self) -> None:  # type: ignore[override] - sends mail, creates nothing
-        self.reset_form.save(token_generator=default_token_generator, **self.get_email_options())
+        # Finding the account and mailing it wait for the answer to go out: how long the
+        # answer takes must not tell whether the address has an account.
+        options = self.get_email_options()
+        send_after_response(self.reset_form.save, token_generator=default_token_generator, **options)
 
 
 class PasswordResetConfirmSerializer(serializers.Serializer):

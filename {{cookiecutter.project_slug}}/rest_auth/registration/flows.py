@@ -8,7 +8,6 @@ skipped silently, and the links already sent keep working.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -27,7 +26,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.http import HttpRequest
 
-logger = logging.getLogger(__name__)
+from rest_auth.mail import send_after_response
 
 
 def verification_is_mandatory() -> bool:
@@ -66,16 +65,14 @@ def record_signup_address(user: AbstractBaseUser) -> EmailAddress | None:
 
 
 def send_quietly(send: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-    """Send an email; a mail server failure is logged, not shown.
+    """Send an email once the answer has gone out; a mail server failure is logged, not
+    shown (``rest_auth.mail``).
 
     The account already exists when its verification email is sent, and the answer must
     not differ by whether mail went out (a taken address sends mail too). The user asks
     for a new link at rest_resend_email.
     """
-    try:
-        send(*args, **kwargs)
-    except Exception:  # noqa: BLE001 - any delivery failure is logged, none is shown
-        logger.exception("Failed to send an email (%s)", getattr(send, "__name__", send))
+    send_after_response(send, *args, **kwargs)
 
 
 def notify_existing_account(request: HttpRequest, email: str, password: str = "") -> None:
@@ -88,8 +85,14 @@ def notify_existing_account(request: HttpRequest, email: str, password: str = ""
     """
     if password:
         make_password(password)
+    send_quietly(send_account_already_exists_email, request, email)
+
+
+def send_account_already_exists_email(request: HttpRequest, email: str) -> None:
+    """Email the owner of a taken address (allauth sends "account already exists" to an
+    address without a user)."""
     address = EmailAddress(user=None, email=stored_address(email))
-    send_quietly(send_verification_email_to_address, request, address, signup=True)
+    send_verification_email_to_address(request, address, signup=True)
 
 
 def stored_address(email: str) -> str:
@@ -105,6 +108,9 @@ def stored_address(email: str) -> str:
 
 def resend_verification_email(request: HttpRequest, email: str) -> None:
     """Send a new link to an unverified address (any case); do nothing for other addresses.
+
+    The view calls it after the answer has gone out (``rest_auth.mail``), so how long the
+    answer takes does not tell which addresses have accounts.
 
     An account made outside sign-up (createsuperuser, the admin) has its address only on
     the user; it is recorded as an unverified EmailAddress first, as allauth does at login.
@@ -123,7 +129,7 @@ def resend_verification_email(request: HttpRequest, email: str) -> None:
         if len(users) == 1:
             address = sync_user_email_address(users[0])
     if address is not None and not address.verified:
-        send_quietly(send_verification_email_to_address, request, address)
+        send_verification_email_to_address(request, address)
 
 
 def confirm_email(request: HttpRequest, key: str) -> EmailAddress | None:

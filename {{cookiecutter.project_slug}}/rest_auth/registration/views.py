@@ -27,6 +27,7 @@ from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from rest_auth.app_settings import api_settings
+from rest_auth.mail import send_after_response
 from rest_auth.views import LoginResponseMixin
 
 from . import flows
@@ -161,7 +162,9 @@ class ResendEmailVerificationView(GenericAPIView):
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        flows.resend_verification_email(request._request, serializer.validated_data["email"])
+        send_after_response(
+            flows.resend_verification_email, request._request, serializer.validated_data["email"]
+        )
         return Response({"detail": _("ok")}, status=status.HTTP_200_OK)
 
 
