@@ -141,6 +141,14 @@ def rest_auth_settings(settings: Any) -> Callable[..., None]:
 
 
 @pytest.fixture
+def unthrottled(settings: Any) -> None:
+    """Rates no test reaches: a 429 would hide what the serializer does."""
+    framework = settings.REST_FRAMEWORK
+    rates = {scope: "1000000/minute" for scope in framework.get("DEFAULT_THROTTLE_RATES", {})}
+    settings.REST_FRAMEWORK = {**framework, "DEFAULT_THROTTLE_RATES": rates}
+
+
+@pytest.fixture
 def throttle_rates(settings: Any) -> Callable[..., None]:
     """Change some throttle rates for one test."""
 

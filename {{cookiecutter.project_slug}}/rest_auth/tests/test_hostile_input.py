@@ -1,7 +1,14 @@
 """Malformed and hostile request bodies get a 4xx with a JSON body, never a 500."""
 
+import json
+
 import pytest
 from django.urls import reverse
+from rest_framework import parsers
+
+from rest_auth.parsers import JSONParser
+from rest_auth.tests.test_fuzz import ENDPOINTS as BODY_ENDPOINTS
+from rest_auth.tests.test_fuzz import FIELDS
 
 ENDPOINTS = [
     "rest_login",
@@ -20,6 +27,8 @@ BODIES = {
     "wrong types": b'{"username": ["a"], "email": {"x": 1}, "password": 3, "uid": null}',
     "NUL bytes": b'{"username": "al\\u0000ice", "email": "a\\u0000@x.com", "password": "x\\u0000"}',
     "ORM keywords": b'{"_connector": "OR", "username__startswith": "a", "password": "x"}',
+    # JSON can write a lone surrogate; UTF-8 (a hash, the database, a JWT) cannot.
+    "lone surrogates": b'{"username": "\\ud800", "email": "a\\udfff@x.com", "password": "\\ud800"}',
 }
 
 
@@ -33,6 +42,48 @@ def test_hostile_body_is_a_client_error(auth_client, name, body):
     assert response.status_code < 500
     if response.status_code >= 400:
         assert isinstance(response.json(), dict)
+
+
+# Every field name the auth serializers read, each holding a lone surrogate (JSON's
+# "\\ud800" escape): a character that no encoding can write.
+SURROGATES = json.dumps({name: "\ud800" for name in FIELDS})
+
+
+@pytest.fixture(params=["rest_auth.parsers.JSONParser", "rest_framework.parsers.JSONParser"])
+def parsed(request, monkeypatch):
+    """The JSON bodies the views read, with the project's parser or DRF's own: rest_auth
+    is a reusable app, and a project may parse JSON with DRF's, which lets a surrogate in.
+    """
+    parse = JSONParser.parse
+    if request.param.startswith("rest_framework."):
+        parse = parsers.JSONParser.parse
+    reads = []
+
+    def recorded(self, *args, **kwargs):
+        reads.append(request.param)
+        return parse(self, *args, **kwargs)
+
+    monkeypatch.setattr(JSONParser, "parse", recorded)
+    return reads
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("unthrottled")
+@pytest.mark.parametrize("logged_in", [False, True], ids=["anonymous", "logged-in"])
+@pytest.mark.parametrize(("path", "method"), BODY_ENDPOINTS)
+def test_text_no_encoding_can_write_is_a_400_naming_the_field(
+    request, api_client, parsed, path, method, logged_in
+):
+    client = request.getfixturevalue("auth_client") if logged_in else api_client
+    parsed.clear()  # the login of auth_client
+    response = getattr(client, method)(path, SURROGATES, content_type="application/json")
+    assert response.status_code < 500, response.content
+    if not parsed:
+        return  # answered without reading the body: a logout without JWT, a 401 first
+    assert response.status_code == 400, response.content
+    body = response.json()
+    named = [field for field in body if field in FIELDS]
+    assert any("Surrogate characters are not allowed: U+D800." in str(body[f]) for f in named)
 
 
 MEGABYTE_PASSWORD = "x" * 1_000_000
