@@ -20,6 +20,7 @@ from allauth.account.internal.flows.email_verification import (
 from allauth.account.internal.flows.manage_email import sync_user_email_address
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import user_email, user_pk_to_url_str, user_username
+from allauth.core.internal.ratelimit import parse_rates
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.hashers import make_password
@@ -130,6 +131,14 @@ def resend_verification_email(request: HttpRequest, email: str) -> None:
             address = sync_user_email_address(users[0])
     if address is not None and not address.verified:
         send_verification_email_to_address(request, address)
+
+
+def resend_cooldown() -> float | None:
+    """Seconds allauth waits before it sends an address another verification link
+    (ACCOUNT_RATE_LIMITS["confirm_email"], from ACCOUNT_EMAIL_CONFIRMATION_COOLDOWN: three
+    minutes by default); None without a per-address limit."""
+    rates = parse_rates(allauth_settings.RATE_LIMITS.get("confirm_email"))
+    return max((rate.duration for rate in rates if rate.per == "key"), default=None)
 
 
 def confirm_email(request: HttpRequest, key: str) -> EmailAddress | None:

@@ -237,7 +237,7 @@ class PasswordResetConfirmSerializer(core.PasswordResetConfirmSerializer):
             DjangoValidationError,
             UserModel.DoesNotExist,
         ):
-            raise exceptions.ValidationError({"uid": [_("Invalid value")]}) from None
+            raise exceptions.ValidationError({"uid": [self.invalid_link_message]}) from None
 
     def save(self) -> AbstractBaseUser:  # type: ignore[override]
         user = super().save()
