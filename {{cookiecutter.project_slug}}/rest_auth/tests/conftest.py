@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import pkgutil
+import time
 from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
@@ -138,6 +139,20 @@ def rest_auth_settings(settings: Any) -> Callable[..., None]:
         settings.REST_AUTH = {**settings.REST_AUTH, **overrides}
 
     return apply
+
+
+@pytest.fixture
+def sent_mail(mailoutbox: list[Any]) -> Callable[..., list[Any]]:
+    """Wait for the mail a server sends after its answer (``rest_auth.mail``): the test
+    client returns once it is sent, a live server's thread sends it a moment later."""
+
+    def wait(count: int = 1, timeout: float = 5.0) -> list[Any]:
+        deadline = time.monotonic() + timeout
+        while len(mailoutbox) < count and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return list(mailoutbox)
+
+    return wait
 
 
 @pytest.fixture
