@@ -38,9 +38,6 @@ FIELDS = [
     "name",
     "session_id",
     "credential",
-    "access_token",
-    "code",
-    "id_token",
 ]
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
