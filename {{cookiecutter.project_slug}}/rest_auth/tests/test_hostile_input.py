@@ -80,6 +80,27 @@ def test_text_no_encoding_can_write_is_a_400_naming_the_field(
         assert again.status_code == response.status_code, response.content
 
 
+NOT_TEXT = "Surrogate characters are not allowed: U+{}."
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("body", "answer"),
+    [
+        (
+            '{"email": "a@x.com", "username": {"b": ["\\ud800"]}}',
+            {"username": [NOT_TEXT.format("D800")]},
+        ),
+        ('{"\\ud800": "x"}', {"detail": NOT_TEXT.format("D800")}),
+        ('["ok", "\\udfff"]', {"detail": NOT_TEXT.format("DFFF")}),
+    ],
+    ids=["nested value", "key", "not an object"],
+)
+def test_the_parser_names_the_field_holding_a_lone_surrogate(api_client, body, answer):
+    response = api_client.post(reverse("rest_login"), body, content_type="application/json")
+    assert (response.status_code, response.json()) == (400, answer)
+
+
 MEGABYTE_PASSWORD = "x" * 1_000_000
 
 
