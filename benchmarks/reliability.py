@@ -141,17 +141,24 @@ class Live:
     def rows(self, username: str = "") -> dict[str, int]:
         return json.loads(python(self.project, self.env, "-c", ROW_PROBE, username))
 
-    def last_link(self, pattern: re.Pattern[str], address: str) -> re.Match[str]:
-        """The newest link matching ``pattern`` in the mail sent to ``address``."""
-        matches: list[re.Match[str]] = []
-        for path in sorted(self.mail.glob("*.log"), key=lambda p: p.stat().st_mtime_ns):
-            # The file backend separates messages with a line of 79 dashes.
-            for message in path.read_text().split("-" * 79):
-                if f"To: {address}" in message:
-                    matches += pattern.finditer(message)
-        if not matches:
-            raise AssertionError(f"no mail to {address} with a link like {pattern.pattern}")
-        return matches[-1]
+    def last_link(
+        self, pattern: re.Pattern[str], address: str, timeout: float = 10.0
+    ) -> re.Match[str]:
+        """The newest link matching ``pattern`` in the mail sent to ``address``. The
+        worker sends mail after its answer (rest_auth/mail.py): wait for it a while."""
+        deadline = time.monotonic() + timeout
+        while True:
+            matches: list[re.Match[str]] = []
+            for path in sorted(self.mail.glob("*.log"), key=lambda p: p.stat().st_mtime_ns):
+                # The file backend separates messages with a line of 79 dashes.
+                for message in path.read_text().split("-" * 79):
+                    if f"To: {address}" in message:
+                        matches += pattern.finditer(message)
+            if matches:
+                return matches[-1]
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no mail to {address} with a link like {pattern.pattern}")
+            time.sleep(0.05)
 
     def logged_tracebacks(self) -> int:
         """Tracebacks in the server's log: each is an unhandled error (a 500)."""

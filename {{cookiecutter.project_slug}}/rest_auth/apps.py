@@ -7,5 +7,8 @@ class RestAuthConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # registers the system checks
+        from .mail import connect_signals
+
+        connect_signals()
 
         checks.import_feature_checks()

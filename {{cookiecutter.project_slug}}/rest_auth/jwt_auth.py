@@ -35,6 +35,7 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.authentication import CSRFCheck
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.validators import ProhibitSurrogateCharactersValidator
 from rest_framework_simplejwt import settings as simplejwt_settings
 from rest_framework_simplejwt.authentication import JWTAuthentication
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
@@ -468,6 +469,12 @@ def logout_refresh_token(request: Request) -> str | None:
     raw_token = data.get("refresh") or (request.COOKIES.get(cookie_name) if cookie_name else None)
     if raw_token is not None and not isinstance(raw_token, str):
         raise TokenError(_("Token is invalid"))
+    if raw_token:
+        # Text no encoding can write (a lone surrogate) is a 400, as a serializer field's.
+        try:
+            ProhibitSurrogateCharactersValidator()(raw_token)
+        except serializers.ValidationError as exc:
+            raise serializers.ValidationError({"refresh": exc.detail}) from None
     return raw_token or None
 
 

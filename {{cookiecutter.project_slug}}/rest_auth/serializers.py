@@ -29,6 +29,7 @@ from .forms import PasswordResetForm
 from .jwt_serializers import JWTSerializer as JWTSerializer
 from .jwt_serializers import JWTSerializerWithExpiration as JWTSerializerWithExpiration
 {%- endif %}
+from .mail import send_after_response
 from .utils import revoke_tokens
 
 UserModel = get_user_model()
@@ -155,7 +156,12 @@ class PasswordResetSerializer(serializers.Serializer):
         return value
 
     def save(self) -> None:  # type: ignore[override] - sends mail, creates nothing
-        self.reset_form.save(token_generator=default_token_generator, **self.get_email_options())
+        # Finding the account and mailing it wait for the answer to go out: how long the
+        # answer takes must not tell whether the address has an account.
+        options = self.get_email_options()
+        send_after_response(
+            self.reset_form.save, token_generator=default_token_generator, **options
+        )
 
 
 class PasswordResetConfirmSerializer(serializers.Serializer):
@@ -167,6 +173,8 @@ class PasswordResetConfirmSerializer(serializers.Serializer):
     token = serializers.CharField()
 
     set_password_form_class = SetPasswordForm
+    # A link already used, expired, mistyped or made up: the user asks for a new one.
+    invalid_link_message = _("This password reset link is invalid or has expired.")
 
     def custom_validation(self, attrs: dict[str, Any]) -> None:
         """Override to add checks; raise ValidationError to refuse."""
@@ -182,7 +190,7 @@ class PasswordResetConfirmSerializer(serializers.Serializer):
             DjangoValidationError,
             UserModel.DoesNotExist,
         ):
-            raise exceptions.ValidationError({"uid": [_("Invalid value")]}) from None
+            raise exceptions.ValidationError({"uid": [self.invalid_link_message]}) from None
 
     def get_token_generator(self) -> PasswordResetTokenGenerator:
         """What made the link's token; it must be what PASSWORD_RESET_SERIALIZER uses."""
@@ -191,7 +199,7 @@ class PasswordResetConfirmSerializer(serializers.Serializer):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         self.user = self.get_user(attrs["uid"])
         if not self.get_token_generator().check_token(self.user, attrs["token"]):
-            raise exceptions.ValidationError({"token": [_("Invalid value")]})
+            raise exceptions.ValidationError({"token": [self.invalid_link_message]})
         self.custom_validation(attrs)
         self.set_password_form = self.set_password_form_class(user=self.user, data=attrs)
         if not self.set_password_form.is_valid():
@@ -204,7 +212,7 @@ class PasswordResetConfirmSerializer(serializers.Serializer):
             # link, the second sees the new password hash and its token no longer matches.
             locked = UserModel._default_manager.select_for_update().get(pk=self.user.pk)
             if not self.get_token_generator().check_token(locked, self.validated_data["token"]):
-                raise exceptions.ValidationError({"token": [_("Invalid value")]})
+                raise exceptions.ValidationError({"token": [self.invalid_link_message]})
             locked.set_password(self.set_password_form.cleaned_data["new_password1"])
             locked.save(update_fields=["password"])
             # Whoever held the old password may have taken an API token; it dies here.

@@ -47,8 +47,12 @@ THROTTLE_SCOPES = (
 
 
 def normalized_key(value: str) -> str:
-    """A bounded, cache-safe key for a login or an address: any case, surrounding spaces."""
-    return hashlib.sha256(value.strip().casefold().encode()).hexdigest()
+    """A bounded, cache-safe key for a login or an address: any case, surrounding spaces.
+
+    A lone surrogate (JSON's ``"\\ud800"``, which no encoding can write) is hashed as it
+    comes: the serializer refuses the value after the throttle has counted it.
+    """
+    return hashlib.sha256(value.strip().casefold().encode(errors="surrogatepass")).hexdigest()
 
 
 class CountingThrottle(throttling.SimpleRateThrottle):

@@ -6,6 +6,7 @@ without them the browser tests are skipped on a developer machine and fail when 
 
 import os
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -14,6 +15,7 @@ from rest_auth.tests.conftest import (  # noqa: F401
     _feature_settings,
     _fresh_throttle_counters,
     rest_auth_settings,
+    sent_mail,
     user,
 )
 
@@ -56,6 +58,27 @@ def browser():
             browser.close()
     finally:
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture(scope="session")
+def live_server():
+    """pytest-django's live server, serving one request at a time as a gunicorn sync
+    worker does. Its threads share the tests' in-memory SQLite connection, which takes
+    one user at a time: the mail a view sends after its answer (``rest_auth.mail``) must
+    be done before the page's next request is served."""
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+    from pytest_django.live_server_helper import LiveServer
+
+    class OneRequestAtATime(WSGIServer):
+        # Serves in the live server's thread, which already uses the shared connection.
+        def __init__(self, *args: object, connections_override: object = None, **kwargs: object):
+            super().__init__(*args, **kwargs)
+
+    with mock.patch.object(LiveServerThread, "server_class", OneRequestAtATime):
+        server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
+    yield server
+    server.stop()
 
 
 @pytest.fixture

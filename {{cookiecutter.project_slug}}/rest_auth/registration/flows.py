@@ -8,7 +8,6 @@ skipped silently, and the links already sent keep working.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -21,13 +20,14 @@ from allauth.account.internal.flows.email_verification import (
 from allauth.account.internal.flows.manage_email import sync_user_email_address
 from allauth.account.models import EmailAddress, EmailConfirmationHMAC
 from allauth.account.utils import user_email, user_pk_to_url_str, user_username
+from allauth.core.internal.ratelimit import parse_rates
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.http import HttpRequest
 
-logger = logging.getLogger(__name__)
+from rest_auth.mail import send_after_response
 
 
 def verification_is_mandatory() -> bool:
@@ -66,16 +66,14 @@ def record_signup_address(user: AbstractBaseUser) -> EmailAddress | None:
 
 
 def send_quietly(send: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-    """Send an email; a mail server failure is logged, not shown.
+    """Send an email once the answer has gone out; a mail server failure is logged, not
+    shown (``rest_auth.mail``).
 
     The account already exists when its verification email is sent, and the answer must
     not differ by whether mail went out (a taken address sends mail too). The user asks
     for a new link at rest_resend_email.
     """
-    try:
-        send(*args, **kwargs)
-    except Exception:  # noqa: BLE001 - any delivery failure is logged, none is shown
-        logger.exception("Failed to send an email (%s)", getattr(send, "__name__", send))
+    send_after_response(send, *args, **kwargs)
 
 
 def notify_existing_account(request: HttpRequest, email: str, password: str = "") -> None:
@@ -88,8 +86,14 @@ def notify_existing_account(request: HttpRequest, email: str, password: str = ""
     """
     if password:
         make_password(password)
+    send_quietly(send_account_already_exists_email, request, email)
+
+
+def send_account_already_exists_email(request: HttpRequest, email: str) -> None:
+    """Email the owner of a taken address (allauth sends "account already exists" to an
+    address without a user)."""
     address = EmailAddress(user=None, email=stored_address(email))
-    send_quietly(send_verification_email_to_address, request, address, signup=True)
+    send_verification_email_to_address(request, address, signup=True)
 
 
 def stored_address(email: str) -> str:
@@ -105,6 +109,9 @@ def stored_address(email: str) -> str:
 
 def resend_verification_email(request: HttpRequest, email: str) -> None:
     """Send a new link to an unverified address (any case); do nothing for other addresses.
+
+    The view calls it after the answer has gone out (``rest_auth.mail``), so how long the
+    answer takes does not tell which addresses have accounts.
 
     An account made outside sign-up (createsuperuser, the admin) has its address only on
     the user; it is recorded as an unverified EmailAddress first, as allauth does at login.
@@ -123,7 +130,15 @@ def resend_verification_email(request: HttpRequest, email: str) -> None:
         if len(users) == 1:
             address = sync_user_email_address(users[0])
     if address is not None and not address.verified:
-        send_quietly(send_verification_email_to_address, request, address)
+        send_verification_email_to_address(request, address)
+
+
+def resend_cooldown() -> float | None:
+    """Seconds allauth waits before it sends an address another verification link
+    (ACCOUNT_RATE_LIMITS["confirm_email"], from ACCOUNT_EMAIL_CONFIRMATION_COOLDOWN: three
+    minutes by default); None without a per-address limit."""
+    rates = parse_rates(allauth_settings.RATE_LIMITS.get("confirm_email"))
+    return max((rate.duration for rate in rates if rate.per == "key"), default=None)
 
 
 def confirm_email(request: HttpRequest, key: str) -> EmailAddress | None:

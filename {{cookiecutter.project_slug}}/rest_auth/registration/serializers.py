@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers
 
 from rest_auth import serializers as core
+from rest_auth.mail import send_after_response
 from rest_auth.serializers import password_field
 
 from .flows import send_password_reset_emails, verification_is_mandatory
@@ -200,17 +201,24 @@ class PasswordResetSerializer(core.PasswordResetSerializer):
     (``account/email/password_reset_key_*``), to each active account with the address."""
 
     def validate_email(self, value: str) -> str:
-        self.users = filter_users_by_email(value, is_active=True, prefer_verified=True)
+        # Not Django's form: allauth's flow finds the accounts, when it mails them.
         return value
 
     def save(self) -> None:  # type: ignore[override] - sends mail, creates nothing
         extra_context = self.get_email_options().get("extra_email_context") or {}
-        send_password_reset_emails(
+        # Finding the accounts and mailing them wait for the answer to go out: how long
+        # the answer takes must not tell whether the address has an account.
+        send_after_response(
+            self.send_emails,
             self.context["request"]._request,
             self.validated_data["email"],
-            self.users,
             extra_context,
         )
+
+    def send_emails(self, request: HttpRequest, email: str, extra_context: dict[str, Any]) -> None:
+        """Email a reset link to each active account with the address."""
+        users = filter_users_by_email(email, is_active=True, prefer_verified=True)
+        send_password_reset_emails(request, email, users, extra_context)
 
 
 class PasswordResetConfirmSerializer(core.PasswordResetConfirmSerializer):
@@ -229,7 +237,7 @@ class PasswordResetConfirmSerializer(core.PasswordResetConfirmSerializer):
             DjangoValidationError,
             UserModel.DoesNotExist,
         ):
-            raise exceptions.ValidationError({"uid": [_("Invalid value")]}) from None
+            raise exceptions.ValidationError({"uid": [self.invalid_link_message]}) from None
 
     def save(self) -> AbstractBaseUser:  # type: ignore[override]
         user = super().save()

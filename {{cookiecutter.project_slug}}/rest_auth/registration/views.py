@@ -15,6 +15,7 @@ from allauth.account.adapter import get_adapter
 from django.http import HttpResponseRedirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.debug import sensitive_post_parameters
 from rest_framework import status
 from rest_framework.exceptions import NotFound, PermissionDenied
@@ -27,6 +28,7 @@ from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from rest_auth.app_settings import api_settings
+from rest_auth.mail import send_after_response
 from rest_auth.views import LoginResponseMixin
 
 from . import flows
@@ -161,8 +163,37 @@ class ResendEmailVerificationView(GenericAPIView):
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        flows.resend_verification_email(request._request, serializer.validated_data["email"])
-        return Response({"detail": _("ok")}, status=status.HTTP_200_OK)
+        send_after_response(
+            flows.resend_verification_email, request._request, serializer.validated_data["email"]
+        )
+        return Response({"detail": self.sent_message()}, status=status.HTTP_200_OK)
+
+    @staticmethod
+    def sent_message() -> str:
+        """What the client is told, whatever the address: allauth skips a resend within its
+        cooldown, so the answer says how often links go out."""
+        message = _("If this address is waiting for verification, a new link is on its way.")
+        cooldown = flows.resend_cooldown()
+        if not cooldown:
+            return str(message)
+        return f"{message} {links_at_most_every(cooldown)}"
+
+
+def links_at_most_every(seconds: float) -> str:
+    """Say how often links go out, in the largest whole unit: "Links are sent at most
+    once every 3 minutes." (or "every minute")."""
+    if seconds % 3600 == 0:
+        count = int(seconds // 3600)
+        period = ngettext("hour", "%(count)d hours", count)
+    elif seconds % 60 == 0:
+        count = int(seconds // 60)
+        period = ngettext("minute", "%(count)d minutes", count)
+    else:
+        count = round(seconds)
+        period = ngettext("second", "%(count)d seconds", count)
+    return _("Links are sent at most once every %(period)s.") % {
+        "period": period % {"count": count}
+    }
 
 
 class EmailVerificationSentView(APIView):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import pkgutil
+import time
 from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
@@ -138,6 +139,28 @@ def rest_auth_settings(settings: Any) -> Callable[..., None]:
         settings.REST_AUTH = {**settings.REST_AUTH, **overrides}
 
     return apply
+
+
+@pytest.fixture
+def sent_mail(mailoutbox: list[Any]) -> Callable[..., list[Any]]:
+    """Wait for the mail a server sends after its answer (``rest_auth.mail``): the test
+    client returns once it is sent, a live server's thread sends it a moment later."""
+
+    def wait(count: int = 1, timeout: float = 5.0) -> list[Any]:
+        deadline = time.monotonic() + timeout
+        while len(mailoutbox) < count and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return list(mailoutbox)
+
+    return wait
+
+
+@pytest.fixture
+def unthrottled(settings: Any) -> None:
+    """Rates no test reaches: a 429 would hide what the serializer does."""
+    framework = settings.REST_FRAMEWORK
+    rates = {scope: "1000000/minute" for scope in framework.get("DEFAULT_THROTTLE_RATES", {})}
+    settings.REST_FRAMEWORK = {**framework, "DEFAULT_THROTTLE_RATES": rates}
 
 
 @pytest.fixture

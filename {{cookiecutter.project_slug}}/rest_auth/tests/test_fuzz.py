@@ -85,14 +85,6 @@ def endpoints(
 ENDPOINTS = sorted(set(endpoints()))
 
 
-@pytest.fixture
-def unthrottled(settings):
-    """Rates no example reaches: a 429 would hide what the serializer does."""
-    framework = settings.REST_FRAMEWORK
-    rates = {scope: "1000000/minute" for scope in framework.get("DEFAULT_THROTTLE_RATES", {})}
-    settings.REST_FRAMEWORK = {**framework, "DEFAULT_THROTTLE_RATES": rates}
-
-
 def test_the_endpoints_are_found():
     paths = {path for path, _method in ENDPOINTS}
     assert {"/api/auth/login/", "/api/auth/password/reset/confirm/"} <= paths

@@ -1,7 +1,14 @@
 """Malformed and hostile request bodies get a 4xx with a JSON body, never a 500."""
 
+import json
+
 import pytest
 from django.urls import reverse
+from rest_framework import parsers
+
+from rest_auth.parsers import JSONParser
+from rest_auth.tests.test_fuzz import ENDPOINTS as BODY_ENDPOINTS
+from rest_auth.tests.test_fuzz import FIELDS as FUZZED_FIELDS
 
 ENDPOINTS = [
     "rest_login",
@@ -20,6 +27,8 @@ BODIES = {
     "wrong types": b'{"username": ["a"], "email": {"x": 1}, "password": 3, "uid": null}',
     "NUL bytes": b'{"username": "al\\u0000ice", "email": "a\\u0000@x.com", "password": "x\\u0000"}',
     "ORM keywords": b'{"_connector": "OR", "username__startswith": "a", "password": "x"}',
+    # JSON can write a lone surrogate; UTF-8 (a hash, the database, a JWT) cannot.
+    "lone surrogates": b'{"username": "\\ud800", "email": "a\\udfff@x.com", "password": "\\ud800"}',
 }
 
 
@@ -33,6 +42,63 @@ def test_hostile_body_is_a_client_error(auth_client, name, body):
     assert response.status_code < 500
     if response.status_code >= 400:
         assert isinstance(response.json(), dict)
+
+
+# Every field name the auth serializers read (the social login's too), each holding a lone
+# surrogate (JSON's "\\ud800" escape): a character that no encoding can write.
+TEXT_FIELDS = [*FUZZED_FIELDS, "access_token", "code", "id_token"]
+SURROGATES = json.dumps(dict.fromkeys(TEXT_FIELDS, "\ud800"))
+
+
+@pytest.fixture(params=["rest_auth.parsers.JSONParser", "rest_framework.parsers.JSONParser"])
+def json_parser(request, monkeypatch):
+    """The project's JSON parser, or DRF's own: rest_auth is a reusable app, and a project
+    may parse JSON with DRF's, which lets a surrogate through to the views."""
+    if request.param.startswith("rest_framework."):
+        monkeypatch.setattr(JSONParser, "parse", parsers.JSONParser.parse)
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("unthrottled", "json_parser")
+@pytest.mark.parametrize("logged_in", [False, True], ids=["anonymous", "logged-in"])
+@pytest.mark.parametrize(("path", "method"), BODY_ENDPOINTS)
+def test_text_no_encoding_can_write_is_a_400_naming_the_field(
+    request, api_client, path, method, logged_in
+):
+    client = request.getfixturevalue("auth_client") if logged_in else api_client
+    response = getattr(client, method)(path, SURROGATES, content_type="application/json")
+    assert response.status_code < 500, response.content
+    if response.status_code == 400:
+        body = response.json()
+        named = [field for field in body if field in TEXT_FIELDS]
+        assert any("Surrogate characters are not allowed: U+D800." in str(body[f]) for f in named)
+    else:
+        # The view ignored the body (a logout without JWT, a key in the path, a 401 first):
+        # harmless text gets the same answer.
+        harmless = json.dumps(dict.fromkeys(FUZZED_FIELDS, "x"))
+        again = getattr(client, method)(path, harmless, content_type="application/json")
+        assert again.status_code == response.status_code, response.content
+
+
+NOT_TEXT = "Surrogate characters are not allowed: U+{}."
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("body", "answer"),
+    [
+        (
+            '{"email": "a@x.com", "username": {"b": ["\\ud800"]}}',
+            {"username": [NOT_TEXT.format("D800")]},
+        ),
+        ('{"\\ud800": "x"}', {"detail": NOT_TEXT.format("D800")}),
+        ('["ok", "\\udfff"]', {"detail": NOT_TEXT.format("DFFF")}),
+    ],
+    ids=["nested value", "key", "not an object"],
+)
+def test_the_parser_names_the_field_holding_a_lone_surrogate(api_client, body, answer):
+    response = api_client.post(reverse("rest_login"), body, content_type="application/json")
+    assert (response.status_code, response.json()) == (400, answer)
 
 
 MEGABYTE_PASSWORD = "x" * 1_000_000

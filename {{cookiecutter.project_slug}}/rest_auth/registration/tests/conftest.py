@@ -22,6 +22,11 @@ from rest_auth.utils import tokens_with_key
 
 NEW_PASSWORD = "a-strong-passphrase-42"
 SENT = {"detail": "Verification e-mail sent."}
+# The same for every address; allauth sends one link per address per cooldown (3 minutes).
+RESENT = {
+    "detail": "If this address is waiting for verification, a new link is on its way. "
+    "Links are sent at most once every 3 minutes."
+}
 VERIFY_LINK = re.compile(r"(?P<base>https?://[^/\s]+)/verify-email/(?P<key>[^/\s]+)/")
 
 # ACCOUNT_LOGIN_METHODS and ACCOUNT_SIGNUP_FIELDS of each login_method answer, as the

@@ -17,6 +17,7 @@ from rest_auth.registration.tests.conftest import use_login_method
 
 LINK = re.compile(r"https?://[^/\s]+/password-reset/(?P<uid>[^/\s]+)/(?P<token>[^/\s]+)/")
 NEW = "a-new-passphrase-42"
+INVALID_LINK = {"token": ["This password reset link is invalid or has expired."]}
 
 
 @pytest.fixture
@@ -85,7 +86,12 @@ class TestAllauthMachinery:
             "new_password2": NEW,
         }
         response = api_client.post(reverse("rest_password_reset_confirm"), data, format="json")
-        assert (response.status_code, response.json()) == (400, {"token": ["Invalid value"]})
+        assert (response.status_code, response.json()) == (400, INVALID_LINK)
+
+    def test_a_garbage_uid_says_the_link_is_invalid(self, api_client, user):
+        data = {"uid": "!!", "token": "x-y", "new_password1": NEW, "new_password2": NEW}
+        response = api_client.post(reverse("rest_password_reset_confirm"), data, format="json")
+        assert (response.status_code, response.json()) == (400, {"uid": INVALID_LINK["token"]})
 
     def test_unverified_secondary_address_gets_no_link_when_a_verified_one_exists(
         self, api_client, user, django_user_model, mailoutbox

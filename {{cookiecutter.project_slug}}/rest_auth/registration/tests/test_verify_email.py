@@ -12,6 +12,7 @@ from rest_framework.test import APIClient
 from rest_auth.registration import flows
 from rest_auth.registration.tests.conftest import (
     NEW_PASSWORD,
+    RESENT,
     SENT,
     VERIFY_LINK,
     assert_answers_like_login,
@@ -206,23 +207,38 @@ class TestResend:
         mailoutbox.clear()
         cache.clear()  # allauth's per-address cooldown since the sign-up email
         response = resend(api_client, email="Carol@Example.com")
-        assert (response.status_code, response.json()) == (200, OK)
+        assert (response.status_code, response.json()) == (200, RESENT)
         [message] = mailoutbox
         assert message.to == ["carol@example.com"]
         assert verify(api_client, verification_key(message)).status_code == 200
 
     def test_cooldown_skips_sending_but_answers_the_same(self, api_client, key, mailoutbox):
         mailoutbox.clear()
-        assert resend(api_client).json() == OK
+        assert resend(api_client).json() == RESENT
         assert mailoutbox == []
         assert verify(api_client, key).status_code == 200  # the first link still works
+
+    @pytest.mark.parametrize(
+        ("cooldown", "said"),
+        [
+            (60, " Links are sent at most once every minute."),
+            (90, " Links are sent at most once every 90 seconds."),
+            (7200, " Links are sent at most once every 2 hours."),
+            (0, ""),
+        ],
+    )
+    def test_the_answer_says_the_cooldown_of_allauth(self, api_client, settings, cooldown, said):
+        settings.ACCOUNT_EMAIL_CONFIRMATION_COOLDOWN = cooldown
+        response = resend(api_client, email="nobody@example.com")
+        lead = "If this address is waiting for verification, a new link is on its way."
+        assert response.json() == {"detail": lead + said}
 
     @pytest.mark.parametrize("email", ["nobody@example.com", "alice@example.com"])
     def test_same_answer_for_unknown_and_verified_addresses(
         self, api_client, user, email, mailoutbox
     ):
         response = resend(api_client, email=email)
-        assert (response.status_code, response.json()) == (200, OK)
+        assert (response.status_code, response.json()) == (200, RESENT)
         assert mailoutbox == []
 
     def test_account_made_outside_sign_up(
@@ -233,7 +249,7 @@ class TestResend:
             username="frank", email="Frank@Example.com", password=NEW_PASSWORD
         )
         assert login(api_client, username="frank").json() == UNVERIFIED
-        assert resend(api_client, email="frank@example.com").json() == OK
+        assert resend(api_client, email="frank@example.com").json() == RESENT
         [message] = mailoutbox
         assert [address.lower() for address in message.to] == ["frank@example.com"]
         assert verify(api_client, verification_key(message)).status_code == 200

@@ -52,7 +52,8 @@
     submit: "Send a new link",
     async action(values) {
       const result = await demo.api("POST", "registration/resend-email/", values);
-      return result.ok ? "If the address awaits confirmation, a new link is on its way." : result;
+      // The server's answer names its cooldown: at most one link per address every few minutes.
+      return result.ok ? result.data.detail : result;
     },
   });
 })();
