@@ -20,7 +20,9 @@ tests. Code that needs a setting reads it when it runs (per request), never at i
 Optional features keep their defaults beside their code: a package ``rest_auth/<feature>/``
 with an ``app_settings.py`` module, or a module ``rest_auth/<feature>_settings.py``. Each
 such module defines ``DEFAULTS`` and ``IMPORT_STRINGS`` the same way as this one; the
-features this project was generated with join ``api_settings`` on first use.
+features this project was generated with join ``api_settings`` on first use. A feature
+may also define ``CORE_DEFAULTS``: core settings whose default it replaces while its app
+is installed (registration's allauth-aware login and password reset serializers).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from functools import cache
 from types import ModuleType
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.utils.module_loading import import_string
@@ -85,12 +88,17 @@ def feature_settings_modules() -> Iterator[ModuleType]:
 def all_defaults() -> tuple[dict[str, Any], frozenset[str]]:
     """The defaults and import strings of the core and of every present feature."""
     defaults, import_strings = dict(DEFAULTS), set(IMPORT_STRINGS)
+    replaced: dict[str, Any] = {}
     for module in feature_settings_modules():
         clash = defaults.keys() & module.DEFAULTS.keys()
         if clash:
             raise RuntimeError(f"{module.__name__} redefines REST_AUTH keys: {sorted(clash)}")
         defaults.update(module.DEFAULTS)
         import_strings.update(module.IMPORT_STRINGS)
+        feature_app = module.__name__.rpartition(".")[0]
+        if feature_app != __package__ and apps.is_installed(feature_app):
+            replaced.update(getattr(module, "CORE_DEFAULTS", {}))
+    defaults.update(replaced)
     return defaults, frozenset(import_strings)
 
 
@@ -156,6 +164,15 @@ class APISettings:
 
 
 api_settings = APISettings()
+
+# dj-rest-auth's names: settings it no longer accepts (none), and the REST_AUTH dictionary.
+REMOVED_SETTINGS: list[str] = []
+
+
+def __getattr__(name: str) -> Any:
+    if name == "USER_SETTINGS":
+        return getattr(settings, "REST_AUTH", None)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def reload_api_settings(*, setting: str, **kwargs: Any) -> None:

@@ -57,6 +57,10 @@ sensitive_password_fields = method_decorator(
     sensitive_post_parameters("password", "old_password", "new_password1", "new_password2"),
     name="dispatch",
 )
+# dj-rest-auth's name: for a subclass's dispatch() (``@sensitive_post_parameters_m``).
+sensitive_post_parameters_m = method_decorator(
+    sensitive_post_parameters("password", "old_password", "new_password1", "new_password2")
+)
 
 
 class LoginResponseMixin:
@@ -142,7 +146,8 @@ class LoginView(LoginResponseMixin, GenericAPIView):
     throttle_scope = LOGIN_SCOPE
 
     def get_serializer_class(self) -> type[BaseSerializer]:
-        return api_settings.LOGIN_SERIALIZER
+        # A subclass that names its serializer_class gets it; the setting is the default.
+        return self.serializer_class or api_settings.LOGIN_SERIALIZER
 
     def get_throttles(self) -> list[BaseThrottle]:
         self.failures = LoginFailureThrottle()
@@ -237,7 +242,8 @@ class UserDetailsView(RetrieveUpdateAPIView):
     permission_classes = (IsAuthenticated,)
 
     def get_serializer_class(self) -> type[BaseSerializer]:
-        return api_settings.USER_DETAILS_SERIALIZER
+        # A subclass that names its serializer_class gets it; the setting is the default.
+        return self.serializer_class or api_settings.USER_DETAILS_SERIALIZER
 
     def get_object(self) -> Any:
         return self.request.user
@@ -266,7 +272,8 @@ class PasswordChangeView(GenericAPIView):
     throttle_scope = PASSWORD_CHANGE_SCOPE
 
     def get_serializer_class(self) -> type[BaseSerializer]:
-        return api_settings.PASSWORD_CHANGE_SERIALIZER
+        # A subclass that names its serializer_class gets it; the setting is the default.
+        return self.serializer_class or api_settings.PASSWORD_CHANGE_SERIALIZER
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
@@ -305,7 +312,8 @@ class PasswordResetView(GenericAPIView):
     throttle_scope = PASSWORD_RESET_SCOPE
 
     def get_serializer_class(self) -> type[BaseSerializer]:
-        return api_settings.PASSWORD_RESET_SERIALIZER
+        # A subclass that names its serializer_class gets it; the setting is the default.
+        return self.serializer_class or api_settings.PASSWORD_RESET_SERIALIZER
 
     def get_throttles(self) -> list[BaseThrottle]:
         return [*super().get_throttles(), PasswordResetEmailThrottle()]
@@ -325,7 +333,8 @@ class PasswordResetConfirmView(GenericAPIView):
     throttle_scope = PASSWORD_RESET_SCOPE
 
     def get_serializer_class(self) -> type[BaseSerializer]:
-        return api_settings.PASSWORD_RESET_CONFIRM_SERIALIZER
+        # A subclass that names its serializer_class gets it; the setting is the default.
+        return self.serializer_class or api_settings.PASSWORD_RESET_CONFIRM_SERIALIZER
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)

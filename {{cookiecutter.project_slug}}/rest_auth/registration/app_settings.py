@@ -14,3 +14,14 @@ DEFAULTS: dict[str, Any] = {
 }
 
 IMPORT_STRINGS: tuple[str, ...] = ("REGISTER_SERIALIZER", "REGISTER_PERMISSION_CLASSES")
+
+# While rest_auth.registration is installed, login and password reset are allauth's by
+# default (as in dj-rest-auth with allauth installed): login follows ACCOUNT_LOGIN_METHODS,
+# reset links carry allauth's uid and token.
+CORE_DEFAULTS: dict[str, Any] = {
+    "LOGIN_SERIALIZER": "rest_auth.registration.serializers.LoginSerializer",
+    "PASSWORD_RESET_SERIALIZER": "rest_auth.registration.serializers.PasswordResetSerializer",
+    "PASSWORD_RESET_CONFIRM_SERIALIZER": (
+        "rest_auth.registration.serializers.PasswordResetConfirmSerializer"
+    ),
+}

@@ -153,8 +153,10 @@ def send_password_reset_emails(
     email: str,
     users: Iterable[AbstractBaseUser],
     extra_context: dict[str, Any] | None = None,
+    url_generator: Callable[[HttpRequest, AbstractBaseUser, str], str] | None = None,
 ) -> None:
-    """Email each account a reset link made with allauth's token generator.
+    """Email each account a reset link made with allauth's token generator; the link
+    from ``url_generator(request, user, token)`` if given, else from the adapter.
 
     As without allauth, a mail server failure is logged, not shown: the answer must not
     depend on whether an account received mail.
@@ -168,7 +170,11 @@ def send_password_reset_emails(
             "uid": uid,
             "token": token,
             "key": token,
-            "password_reset_url": adapter.get_reset_password_from_key_url(f"{uid}-{token}"),
+            "password_reset_url": (
+                url_generator(request, user, token)
+                if url_generator is not None
+                else adapter.get_reset_password_from_key_url(f"{uid}-{token}")
+            ),
             **(extra_context or {}),
         }
         # As allauth does: the username is worth a reminder only where it logs in.

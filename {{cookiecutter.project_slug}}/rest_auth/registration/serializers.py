@@ -14,7 +14,6 @@ from allauth.account import app_settings as allauth_settings
 from allauth.account import signals
 from allauth.account.adapter import get_adapter
 from allauth.account.internal.flows.manage_email import assess_unique_email
-from allauth.account.internal.userkit import filter_users_by_email
 from allauth.account.models import EmailAddress
 from allauth.account.utils import has_verified_email, url_str_to_user_pk
 from django.contrib.auth import get_user_model
@@ -27,9 +26,11 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers
 
 from rest_auth import serializers as core
+from rest_auth.compat import defined_in_feature_modules
 from rest_auth.serializers import password_field
 
-from .flows import send_password_reset_emails, verification_is_mandatory
+from .flows import verification_is_mandatory
+from .forms import AllAuthPasswordResetForm
 
 UserModel = get_user_model()
 LoginMethod = allauth_settings.LoginMethod
@@ -197,20 +198,14 @@ class LoginSerializer(core.LoginSerializer):
 
 class PasswordResetSerializer(core.PasswordResetSerializer):
     """Emails a reset link made with allauth's token generator, from allauth's templates
-    (``account/email/password_reset_key_*``), to each active account with the address."""
+    (``account/email/password_reset_key_*``), to each active account with the address,
+    through ``password_reset_form_class`` (AllAuthPasswordResetForm)."""
 
-    def validate_email(self, value: str) -> str:
-        self.users = filter_users_by_email(value, is_active=True, prefer_verified=True)
-        return value
+    password_reset_form_class = AllAuthPasswordResetForm
 
     def save(self) -> None:  # type: ignore[override] - sends mail, creates nothing
-        extra_context = self.get_email_options().get("extra_email_context") or {}
-        send_password_reset_emails(
-            self.context["request"]._request,
-            self.validated_data["email"],
-            self.users,
-            extra_context,
-        )
+        request = self.context["request"]
+        self.reset_form.save(getattr(request, "_request", request), **self.get_email_options())
 
 
 class PasswordResetConfirmSerializer(core.PasswordResetConfirmSerializer):
@@ -236,3 +231,11 @@ class PasswordResetConfirmSerializer(core.PasswordResetConfirmSerializer):
         request = self.context["request"]
         signals.password_reset.send(sender=type(user), request=request._request, user=user)
         return user
+
+
+def __getattr__(name: str) -> Any:
+    # dj-rest-auth's serializers of optional features, kept in the core's feature modules.
+    try:
+        return defined_in_feature_modules("rest_auth", "serializers", name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None

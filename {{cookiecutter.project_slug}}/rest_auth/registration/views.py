@@ -27,6 +27,7 @@ from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from rest_auth.app_settings import api_settings
+from rest_auth.compat import defined_in_feature_modules
 from rest_auth.views import LoginResponseMixin
 
 from . import flows
@@ -39,6 +40,8 @@ VERIFICATION_SENT = _("Verification e-mail sent.")
 sensitive_signup_fields = method_decorator(
     sensitive_post_parameters("password1", "password2"), name="dispatch"
 )
+# dj-rest-auth's name: for a subclass's dispatch() (``@sensitive_post_parameters_m``).
+sensitive_post_parameters_m = method_decorator(sensitive_post_parameters("password1", "password2"))
 
 
 @sensitive_signup_fields
@@ -55,7 +58,8 @@ class RegisterView(LoginResponseMixin, GenericAPIView):
     throttle_scope = REGISTER_SCOPE
 
     def get_serializer_class(self) -> type[BaseSerializer]:
-        return api_settings.REGISTER_SERIALIZER
+        # A subclass that names its serializer_class gets it; the setting is the default.
+        return self.serializer_class or api_settings.REGISTER_SERIALIZER
 
     def get_throttles(self) -> list[BaseThrottle]:
         return [*super().get_throttles(), VerificationEmailThrottle()]
@@ -174,3 +178,11 @@ class EmailVerificationSentView(APIView):
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return Response({"detail": VERIFICATION_SENT}, status=status.HTTP_200_OK)
+
+
+def __getattr__(name: str) -> Any:
+    # dj-rest-auth's views of optional features, kept in their own modules beside this one.
+    try:
+        return defined_in_feature_modules(__package__, "views", name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
