@@ -28,6 +28,7 @@ from rest_framework import exceptions, serializers
 from rest_auth import serializers as core
 from rest_auth.compat import defined_in_feature_modules
 from rest_auth.serializers import password_field
+from rest_auth.utils import format_lazy
 
 from .flows import verification_is_mandatory
 from .forms import AllAuthPasswordResetForm
@@ -171,9 +172,8 @@ class LoginSerializer(core.LoginSerializer):
         for name in ("username", "email"):
             if name not in accepted:
                 self.fields.pop(name)
-        if len(accepted) == 1:
-            self.fields[accepted[0]].required = True
-            self.fields[accepted[0]].allow_blank = False
+        # The one field this login method needs; a missing one is refused in validate().
+        self.required_field = accepted[0] if len(accepted) == 1 else None
 
     def username_for_email(self, email: str) -> str | None:
         accounts = set(
@@ -190,6 +190,10 @@ class LoginSerializer(core.LoginSerializer):
         return user.get_username()
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.required_field and not attrs.get(self.required_field):
+            raise exceptions.ValidationError(
+                format_lazy(_('Must include "{}" and "password".'), self.required_field)
+            )
         attrs = super().validate(attrs)
         if verification_is_mandatory() and not has_verified_email(attrs["user"]):
             raise exceptions.ValidationError(self.unverified_email_message)
