@@ -169,7 +169,9 @@ def missing_requirements_path() -> Path | None:
 
 
 def rewrite(text: str) -> str:
-    return text.replace("dj_rest_auth", "rest_auth")
+    # Dotted paths into the library's own tests package name it as it is imported here,
+    # ``tests`` (``rest_auth.tests`` is the generated project's own test package).
+    return text.replace("dj_rest_auth.tests.", "tests.").replace("dj_rest_auth", "rest_auth")
 
 
 def library_tests(sdist: Path, workdir: Path) -> Path:

@@ -22,7 +22,8 @@ with an ``app_settings.py`` module, or a module ``rest_auth/<feature>_settings.p
 such module defines ``DEFAULTS`` and ``IMPORT_STRINGS`` the same way as this one; the
 features this project was generated with join ``api_settings`` on first use. A feature
 may also define ``CORE_DEFAULTS``: core settings whose default it replaces while its app
-is installed (registration's allauth-aware login and password reset serializers).
+(and the apps in its ``CORE_DEFAULTS_APPS``) is installed: registration's allauth-aware
+login and password reset serializers.
 """
 
 from __future__ import annotations
@@ -84,6 +85,13 @@ def feature_settings_modules() -> Iterator[ModuleType]:
             yield importlib.import_module(f"{__package__}.{module.name}")
 
 
+def app_installed(name: str) -> bool:
+    """Is the app installed? Settings may be read before the app registry is ready."""
+    if apps.apps_ready:
+        return apps.is_installed(name)
+    return name in settings.INSTALLED_APPS
+
+
 @cache
 def all_defaults() -> tuple[dict[str, Any], frozenset[str]]:
     """The defaults and import strings of the core and of every present feature."""
@@ -96,7 +104,8 @@ def all_defaults() -> tuple[dict[str, Any], frozenset[str]]:
         defaults.update(module.DEFAULTS)
         import_strings.update(module.IMPORT_STRINGS)
         feature_app = module.__name__.rpartition(".")[0]
-        if feature_app != __package__ and apps.is_installed(feature_app):
+        needed = (feature_app, *getattr(module, "CORE_DEFAULTS_APPS", ()))
+        if feature_app != __package__ and all(app_installed(app) for app in needed):
             replaced.update(getattr(module, "CORE_DEFAULTS", {}))
     defaults.update(replaced)
     return defaults, frozenset(import_strings)
@@ -176,7 +185,10 @@ def __getattr__(name: str) -> Any:
 
 
 def reload_api_settings(*, setting: str, **kwargs: Any) -> None:
-    if setting == "REST_AUTH":
+    if setting == "INSTALLED_APPS":
+        # Which features are installed decides some defaults (CORE_DEFAULTS).
+        all_defaults.cache_clear()
+    if setting in ("REST_AUTH", "INSTALLED_APPS"):
         api_settings.reload()
 
 

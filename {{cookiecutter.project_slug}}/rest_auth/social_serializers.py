@@ -21,7 +21,6 @@ from typing import Any
 import requests
 from allauth.socialaccount.models import SocialAccount, SocialLogin, SocialToken
 from allauth.socialaccount.providers.base import AuthProcess, ProviderException
-from allauth.socialaccount.providers.oauth.client import OAuthError, get_token_prefix
 from allauth.socialaccount.providers.oauth2.client import OAuth2Error
 from allauth.socialaccount.providers.oauth2.views import OAuth2Adapter
 from django.core.exceptions import PermissionDenied
@@ -38,9 +37,7 @@ def view_with_adapter(context: dict[str, Any]) -> Any:
     """The view in the serializer's context; it must name allauth's ``adapter_class``."""
     view = context.get("view")
     if view is None:
-        raise serializers.ValidationError(
-            _("View is not defined, pass it as a context variable")
-        )
+        raise serializers.ValidationError(_("View is not defined, pass it as a context variable"))
     if getattr(view, "adapter_class", None) is None:
         raise serializers.ValidationError(_("Define adapter_class in view"))
     return view
@@ -194,6 +191,10 @@ class TwitterLoginSerializer(serializers.Serializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         view = view_with_adapter(self.context)
+        # allauth's OAuth 1.0a client needs requests-oauthlib, a dependency of OAuth 1.0a
+        # providers only: imported when one is used.
+        from allauth.socialaccount.providers.oauth.client import OAuthError, get_token_prefix
+
         request = self._get_request()
         adapter = view.adapter_class(request)
         provider = adapter.get_provider()

@@ -117,20 +117,31 @@ class LoginResponseMixin:
             # No session, but still a login: receivers such as last_login's update run.
             user_logged_in.send(sender=type(self.user), request=self.request, user=self.user)
 
-    def get_response(self) -> Response:
+    def get_login_data(self) -> dict[str, Any] | None:
+        """The body of the answer; None when the session cookie is the only credential."""
         context = {"request": self.request, "view": self}
 {%- if cookiecutter.auth_mode == "jwt" %}
         if self.access_token is not None:
             body = jwt_login_body(self.user, self.access_token, self.refresh_token)
-            serializer = self.get_response_serializer()(body, context=context)
-            response = Response(serializer.data, status=status.HTTP_200_OK)
-            set_jwt_cookies(response, self.access_token, self.refresh_token)
-            return response
+            return self.get_response_serializer()(body, context=context).data
 {%- endif %}
         if self.token is None:
+            return None
+        return self.get_response_serializer()(self.token, context=context).data
+
+    def login_response(self, data: dict[str, Any] | None, status_code: int) -> Response:
+        """``data`` with this status (204 without a body){% if cookiecutter.auth_mode == "jwt" %}, and the JWT cookies if any{% endif %}."""
+        if data is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
-        serializer = self.get_response_serializer()(self.token, context=context)
-        return Response(serializer.data, status=status.HTTP_200_OK)
+        response = Response(data, status=status_code)
+{%- if cookiecutter.auth_mode == "jwt" %}
+        if getattr(self, "access_token", None) is not None:
+            set_jwt_cookies(response, self.access_token, self.refresh_token)
+{%- endif %}
+        return response
+
+    def get_response(self) -> Response:
+        return self.login_response(self.get_login_data(), status.HTTP_200_OK)
 
 
 @sensitive_password_fields

@@ -15,9 +15,9 @@ DEFAULTS: dict[str, Any] = {
 
 IMPORT_STRINGS: tuple[str, ...] = ("REGISTER_SERIALIZER", "REGISTER_PERMISSION_CLASSES")
 
-# While rest_auth.registration is installed, login and password reset are allauth's by
-# default (as in dj-rest-auth with allauth installed): login follows ACCOUNT_LOGIN_METHODS,
-# reset links carry allauth's uid and token.
+# While rest_auth.registration and allauth's account app are installed, login and password
+# reset are allauth's by default (as in dj-rest-auth with allauth installed): login follows
+# ACCOUNT_LOGIN_METHODS, reset links carry allauth's uid and token.
 CORE_DEFAULTS: dict[str, Any] = {
     "LOGIN_SERIALIZER": "rest_auth.registration.serializers.LoginSerializer",
     "PASSWORD_RESET_SERIALIZER": "rest_auth.registration.serializers.PasswordResetSerializer",
@@ -25,3 +25,4 @@ CORE_DEFAULTS: dict[str, Any] = {
         "rest_auth.registration.serializers.PasswordResetConfirmSerializer"
     ),
 }
+CORE_DEFAULTS_APPS: tuple[str, ...] = ("allauth.account",)

@@ -19,7 +19,7 @@ from allauth.account.internal.flows.email_verification import (
     send_verification_email_to_address,
 )
 from allauth.account.internal.flows.manage_email import sync_user_email_address
-from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+from allauth.account.models import EmailAddress, EmailConfirmation, EmailConfirmationHMAC
 from allauth.account.utils import user_email, user_pk_to_url_str, user_username
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -133,7 +133,11 @@ def confirm_email(request: HttpRequest, key: str) -> EmailAddress | None:
     verified, so of two requests racing with one key the second finds it verified and
     fails like any used key.
     """
-    confirmation = EmailConfirmationHMAC.from_key(key)
+    # A signed key (ACCOUNT_EMAIL_CONFIRMATION_HMAC, the default), else a stored one.
+    confirmation = (
+        EmailConfirmationHMAC.from_key(key)
+        or EmailConfirmation.objects.all_valid().filter(key=key.lower()).first()
+    )
     if confirmation is None:
         return None
     with transaction.atomic():

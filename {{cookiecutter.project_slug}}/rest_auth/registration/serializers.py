@@ -42,6 +42,12 @@ def signup_fields() -> dict[str, dict[str, bool]]:
     return allauth_settings.SIGNUP_FIELDS
 
 
+def clean_username(username: str) -> str:
+    """Check a username against allauth's rules (ACCOUNT_USERNAME_VALIDATORS, _MIN_LENGTH,
+    _BLACKLIST); uniqueness is the model field's validator, which knows the user edited."""
+    return get_adapter().clean_username(username, shallow=True)
+
+
 class RegisterSerializer(serializers.Serializer):
     """Validates a sign-up; ``save(request)`` creates the user and returns it.
 
@@ -66,6 +72,10 @@ class RegisterSerializer(serializers.Serializer):
         if not allauth_settings.USER_MODEL_USERNAME_FIELD:
             wanted.pop("username", None)
         for name in ("username", "email", "password2"):
+            if name not in self.fields:  # a subclass dropped it (``username = None``)
+                continue
+            if self.fields[name].default is not serializers.empty:
+                continue  # a subclass made it optional with a default of its own
             if name not in wanted:
                 self.fields.pop(name)
             else:
@@ -89,8 +99,12 @@ class RegisterSerializer(serializers.Serializer):
         self.account_already_exists = unique is None
         return email
 
+    def validate_password1(self, password: str) -> str:
+        # The rules that need no user; validate() checks those comparing with the user.
+        return get_adapter().clean_password(password)
+
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if "password2" in self.fields and attrs["password1"] != attrs.get("password2"):
+        if "password2" in self.fields and attrs.get("password1") != attrs.get("password2"):
             raise serializers.ValidationError(
                 {"password2": [_("The two password fields didn't match.")]}
             )
@@ -106,7 +120,8 @@ class RegisterSerializer(serializers.Serializer):
             }
         )
         try:
-            get_adapter().clean_password(attrs["password1"], user=candidate)
+            if attrs.get("password1"):
+                get_adapter().clean_password(attrs["password1"], user=candidate)
         except DjangoValidationError as exc:
             raise serializers.ValidationError({"password1": list(exc.messages)}) from None
         return attrs
@@ -171,7 +186,7 @@ class LoginSerializer(core.LoginSerializer):
         ]
         for name in ("username", "email"):
             if name not in accepted:
-                self.fields.pop(name)
+                self.fields.pop(name, None)
         # The one field this login method needs; a missing one is refused in validate().
         self.required_field = accepted[0] if len(accepted) == 1 else None
 

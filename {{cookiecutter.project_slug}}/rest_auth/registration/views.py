@@ -85,15 +85,24 @@ class RegisterView(LoginResponseMixin, GenericAPIView):
                 request._request, data["email"], data.get("password1", "")
             )
             return self.verification_sent()
-        self.user = self.serializer.save(request._request)
-        flows.complete_signup(request._request, self.user)
+        user = self.perform_create(self.serializer)
+        return self.login_response(self.get_response_data(user), status.HTTP_201_CREATED)
+
+    def perform_create(self, serializer: BaseSerializer) -> Any:
+        """Create the user, start its email verification and, unless verification is
+        mandatory, issue its credentials. Returns the user."""
+        self.user = serializer.save(self.request._request)
+        flows.complete_signup(self.request._request, self.user)
+        if not flows.verification_is_mandatory():
+            self.issue_credentials()
+        return self.user
+
+    def get_response_data(self, user: Any) -> dict[str, Any] | None:
+        """The body of a sign-up's answer (201), None for 204 No Content: the login
+        endpoint's body, or the "verification sent" detail under mandatory verification."""
         if flows.verification_is_mandatory():
-            return self.verification_sent()
-        self.issue_credentials()
-        response = self.get_response()
-        if response.status_code == status.HTTP_200_OK:
-            response.status_code = status.HTTP_201_CREATED
-        return response
+            return {"detail": VERIFICATION_SENT}
+        return self.get_login_data()
 
     def verification_sent(self) -> Response:
         return Response({"detail": VERIFICATION_SENT}, status=status.HTTP_201_CREATED)
