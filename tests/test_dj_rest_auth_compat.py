@@ -79,9 +79,6 @@ FAIL_WITH_THE_LIBRARY: dict[str, str] = {
     ),
 }
 
-# Library tests that still fail for reasons that are neither: behaviour to bring in line
-# with the library, then take off this list (it may only shrink).
-NOT_YET_COMPATIBLE: dict[str, str] = {}
 
 # What the library's test setup needs added to run against this project, and why:
 # rest_auth rate-limits its endpoints (default rates carried by the app) and counts in the
@@ -227,7 +224,7 @@ def test_the_library_suite_passes_but_for_listed_divergences(baked, tmp_path_fac
     results = run_library_suite(baked(EVERYTHING_ON), tmp_path_factory.mktemp("dj_rest_auth"))
     assert len(results) == TOTAL
     not_passed = {test for test, outcome in results.items() if outcome != "passed"}
-    listed = {**DIVERGENCES, **FAIL_WITH_THE_LIBRARY, **NOT_YET_COMPATIBLE}
+    listed = {**DIVERGENCES, **FAIL_WITH_THE_LIBRARY}
     assert sorted(not_passed - listed.keys()) == []
     # A listed test that passes again is no longer a difference: take it off its list.
     assert sorted(test for test in listed if results.get(test) == "passed") == []

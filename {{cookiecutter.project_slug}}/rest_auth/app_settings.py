@@ -22,8 +22,8 @@ with an ``app_settings.py`` module, or a module ``rest_auth/<feature>_settings.p
 such module defines ``DEFAULTS`` and ``IMPORT_STRINGS`` the same way as this one; the
 features this project was generated with join ``api_settings`` on first use. A feature
 may also define ``CORE_DEFAULTS``: core settings whose default it replaces while its app
-(and the apps in its ``CORE_DEFAULTS_APPS``) is installed: registration's allauth-aware
-login and password reset serializers.
+(and the apps in its ``CORE_DEFAULTS_APPS``) is installed: sign-up's login and password
+reset serializers, which follow its account rules.
 """
 
 from __future__ import annotations
@@ -164,11 +164,13 @@ class APISettings:
         setattr(self, attr, value)
         return value
 
-    def reload(self) -> None:
+    def reload(self, *, user_settings: bool = True) -> None:
+        """Forget the resolved values (and, unless told not to, the REST_AUTH read)."""
         for attr in self._cached_attrs:
-            delattr(self, attr)
+            # Code written for dj-rest-auth may have deleted a cached value itself.
+            vars(self).pop(attr, None)
         self._cached_attrs.clear()
-        if hasattr(self, "_user_settings"):
+        if user_settings and hasattr(self, "_user_settings"):
             delattr(self, "_user_settings")
 
 
@@ -185,11 +187,12 @@ def __getattr__(name: str) -> Any:
 
 
 def reload_api_settings(*, setting: str, **kwargs: Any) -> None:
-    if setting == "INSTALLED_APPS":
+    if setting == "REST_AUTH":
+        api_settings.reload()
+    elif setting == "INSTALLED_APPS":
         # Which features are installed decides some defaults (CORE_DEFAULTS).
         all_defaults.cache_clear()
-    if setting in ("REST_AUTH", "INSTALLED_APPS"):
-        api_settings.reload()
+        api_settings.reload(user_settings=False)
 
 
 setting_changed.connect(reload_api_settings)

@@ -78,7 +78,7 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
 
 def __getattr__(name: str) -> Any:
-    # dj-rest-auth's forms of optional features (its allauth reset form), kept with them.
+    # dj-rest-auth's forms of optional features (its sign-up's reset form), kept with them.
     try:
         return defined_in_feature_modules(__package__, "forms", name)
     except AttributeError:

@@ -101,7 +101,7 @@ class TokenSerializer(serializers.Serializer):
 
 
 # Checks a new username must pass besides the model field's validators, each returning the
-# username to keep; a feature adds its own (registration: allauth's ACCOUNT_USERNAME_* rules).
+# username to keep; an optional feature adds its own (sign-up's username rules).
 username_cleaners: list[Callable[[str], str]] = []
 
 
