@@ -23,6 +23,8 @@ from typing import Any
 def feature_modules(package: str, suffix: str) -> Iterator[ModuleType]:
     """Modules ``<package>.<feature>_<suffix>`` and ``<package>.<feature>.<suffix>``."""
     for info in pkgutil.iter_modules(importlib.import_module(package).__path__):
+        if info.name == "tests":
+            continue
         if not info.ispkg and info.name.endswith(f"_{suffix}"):
             yield importlib.import_module(f"{package}.{info.name}")
         elif info.ispkg and importlib.util.find_spec(f"{package}.{info.name}.{suffix}"):
