@@ -6,8 +6,7 @@ serializers in ``registration/serializers.py``; here each optional feature keeps
 its own module (``<feature>_views.py``, ``<feature>_serializers.py``), generated only with
 the feature, or in the feature's package (``registration/forms.py``). ``forms``,
 ``registration.views`` and ``registration.serializers`` look a name they do not define up
-in those modules, so ``from rest_auth.registration.views import X`` works as with the
-library.
+in those modules, so importing a name from the library's module path works here too.
 """
 
 from __future__ import annotations

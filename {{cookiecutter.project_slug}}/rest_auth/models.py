@@ -1,7 +1,6 @@
 """The API token model in use, checked: dj-rest-auth's ``get_token_model()``.
 
-rest_auth keeps its own models in its feature packages (``rest_auth.tokens``); this module
-holds no model.
+rest_auth keeps its own models in its feature packages; this module holds no model.
 """
 
 from __future__ import annotations
