@@ -22,7 +22,10 @@ with an ``app_settings.py`` module, or a module ``rest_auth/<feature>_settings.p
 such module defines ``DEFAULTS`` and ``IMPORT_STRINGS`` the same way as this one; the
 features this project was generated with join ``api_settings`` on first use. It may also
 define ``FOREIGN_SETTINGS``: keys that are settings of a library the feature uses, which
-``manage.py check`` names as such when they appear in REST_AUTH.
+``manage.py check`` names as such when they appear in REST_AUTH; and ``CORE_DEFAULTS``:
+core settings whose default it replaces while its app (and the apps in its
+``CORE_DEFAULTS_APPS``) is installed: sign-up's login and password reset serializers,
+which follow its account rules.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from functools import cache
 from types import ModuleType
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.utils.module_loading import import_string
@@ -83,16 +87,29 @@ def feature_settings_modules() -> Iterator[ModuleType]:
             yield importlib.import_module(f"{__package__}.{module.name}")
 
 
+def app_installed(name: str) -> bool:
+    """Is the app installed? Settings may be read before the app registry is ready."""
+    if apps.apps_ready:
+        return apps.is_installed(name)
+    return name in settings.INSTALLED_APPS
+
+
 @cache
 def all_defaults() -> tuple[dict[str, Any], frozenset[str]]:
     """The defaults and import strings of the core and of every present feature."""
     defaults, import_strings = dict(DEFAULTS), set(IMPORT_STRINGS)
+    replaced: dict[str, Any] = {}
     for module in feature_settings_modules():
         clash = defaults.keys() & module.DEFAULTS.keys()
         if clash:
             raise RuntimeError(f"{module.__name__} redefines REST_AUTH keys: {sorted(clash)}")
         defaults.update(module.DEFAULTS)
         import_strings.update(module.IMPORT_STRINGS)
+        feature_app = module.__name__.rpartition(".")[0]
+        needed = (feature_app, *getattr(module, "CORE_DEFAULTS_APPS", ()))
+        if feature_app != __package__ and all(app_installed(app) for app in needed):
+            replaced.update(getattr(module, "CORE_DEFAULTS", {}))
+    defaults.update(replaced)
     return defaults, frozenset(import_strings)
 
 
@@ -149,20 +166,35 @@ class APISettings:
         setattr(self, attr, value)
         return value
 
-    def reload(self) -> None:
+    def reload(self, *, user_settings: bool = True) -> None:
+        """Forget the resolved values (and, unless told not to, the REST_AUTH read)."""
         for attr in self._cached_attrs:
-            delattr(self, attr)
+            # Code written for dj-rest-auth may have deleted a cached value itself.
+            vars(self).pop(attr, None)
         self._cached_attrs.clear()
-        if hasattr(self, "_user_settings"):
+        if user_settings and hasattr(self, "_user_settings"):
             delattr(self, "_user_settings")
 
 
 api_settings = APISettings()
 
+# dj-rest-auth's names: settings it no longer accepts (none), and the REST_AUTH dictionary.
+REMOVED_SETTINGS: list[str] = []
+
+
+def __getattr__(name: str) -> Any:
+    if name == "USER_SETTINGS":
+        return getattr(settings, "REST_AUTH", None)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 def reload_api_settings(*, setting: str, **kwargs: Any) -> None:
     if setting == "REST_AUTH":
         api_settings.reload()
+    elif setting == "INSTALLED_APPS":
+        # Which features are installed decides some defaults (CORE_DEFAULTS).
+        all_defaults.cache_clear()
+        api_settings.reload(user_settings=False)
 
 
 setting_changed.connect(reload_api_settings)

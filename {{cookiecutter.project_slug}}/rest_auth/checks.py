@@ -222,13 +222,14 @@ def scoped_throttling_on() -> bool:
 def missing_throttle_rates(
     scopes: tuple[str, ...], always: tuple[str, ...], id: str
 ) -> list[CheckMessage]:
-    """Errors for the scopes without a rate. The scopes of views' ``throttle_scope`` need one
-    only with a scoped throttle in DEFAULT_THROTTLE_CLASSES; those in ``always`` belong to
-    throttles the views add themselves (per account, per address, per IP)."""
-    from rest_framework.settings import api_settings as drf_settings
+    """Errors for the scopes with neither a rate in settings nor a default one
+    (``rest_auth.throttling.default_rates()``). The scopes of views' ``throttle_scope`` need
+    one only with a scoped throttle in DEFAULT_THROTTLE_CLASSES; those in ``always`` belong
+    to throttles the views add themselves (per account, per address, per IP)."""
+    from .throttling import throttle_rates
 
     needed = scopes if scoped_throttling_on() else always
-    rates = drf_settings.DEFAULT_THROTTLE_RATES or {}
+    rates = throttle_rates()
     return [
         Error(
             f"REST_FRAMEWORK['DEFAULT_THROTTLE_RATES'] has no rate for the {scope!r} scope.",

@@ -12,6 +12,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from .app_settings import api_settings
+from .compat import defined_in_feature_modules
 
 
 def frontend_url() -> str:
@@ -74,3 +75,11 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
                 getattr(user, user.get_email_field_name()),
                 html_email_template_name=html_email_template_name,
             )
+
+
+def __getattr__(name: str) -> Any:
+    # dj-rest-auth's forms of optional features (its sign-up's reset form), kept with them.
+    try:
+        return defined_in_feature_modules(__package__, "forms", name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None

@@ -515,7 +515,13 @@ def jwt_logout_response(request: Request) -> Response:
     else:
         revoke_request_access_token(request)
         detail = _("Successfully logged out.")
-        if not revoked:
+        if not revoked and not api_settings.JWT_AUTH_COOKIE:
+            # dj-rest-auth's words, which clients written for it may show or match.
+            detail = _(
+                "Neither cookies or blacklist are enabled, so the token has not been deleted "
+                "server side. Please make sure the token is deleted client side."
+            )
+        elif not revoked:
             detail = _(
                 "Successfully logged out. The refresh token was not revoked on the server "
                 "(no blacklist is installed): it stays valid until it expires."

@@ -14,7 +14,6 @@ from rest_framework.response import Response
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.views import TokenViewBase
 
-from .app_settings import api_settings
 from .jwt_auth import (
     CookieTokenRefreshSerializer,
     TokenVerifySerializer,
@@ -29,9 +28,10 @@ from .jwt_auth import (
 class RefreshViewWithCookieSupport(TokenViewBase):
     """POST /token/refresh/: a new access token (and, under rotation, a new refresh token).
 
-    Answers ``{"access"}``, plus ``refresh`` when rotated and bodies may carry it, plus
-    ``access_expiration`` and ``refresh_expiration`` with JWT_AUTH_RETURN_EXPIRATION; the
-    configured cookies are set too. A bad or missing token is a 401.
+    Answers ``{"access", "access_expiration"}``, plus ``refresh`` and ``refresh_expiration``
+    when rotated and bodies may carry the refresh token (as dj-rest-auth, whatever
+    JWT_AUTH_RETURN_EXPIRATION says); the configured cookies are set too. A bad or missing
+    token is a 401.
     """
 
     serializer_class = CookieTokenRefreshSerializer
@@ -45,12 +45,14 @@ class RefreshViewWithCookieSupport(TokenViewBase):
         access = serializer.validated_data["access"]
         refresh = serializer.validated_data["refresh"]
         rotated = serializer.validated_data["rotated"]
-        body: dict[str, Any] = {"access": encoded(access)}
+        # As dj-rest-auth: each token in the body comes with its expiry.
+        as_text = serializers.DateTimeField().to_representation
+        body: dict[str, Any] = {
+            "access": encoded(access),
+            "access_expiration": as_text(expiration(access)),
+        }
         if rotated and refresh_token_in_body():
             body["refresh"] = encoded(refresh)
-        if api_settings.JWT_AUTH_RETURN_EXPIRATION:
-            as_text = serializers.DateTimeField().to_representation
-            body["access_expiration"] = as_text(expiration(access))
             body["refresh_expiration"] = as_text(expiration(refresh))
         response = Response(body, status=status.HTTP_200_OK)
         set_jwt_access_cookie(response, access)

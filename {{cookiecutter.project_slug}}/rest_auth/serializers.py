@@ -8,6 +8,7 @@ Subclass these to change behaviour, then point the setting at your class::
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from django.contrib.auth import SESSION_KEY, authenticate, get_user_model, update_session_auth_hash
@@ -100,6 +101,11 @@ class TokenSerializer(serializers.Serializer):
     key = serializers.CharField(read_only=True)
 
 
+# Checks a new username must pass besides the model field's validators, each returning the
+# username to keep; an optional feature adds its own (sign-up's username rules).
+username_cleaners: list[Callable[[str], str]] = []
+
+
 class UserDetailsSerializer(serializers.ModelSerializer):
     """The user as the API shows it, and the fields the user may change.
 
@@ -119,6 +125,11 @@ class UserDetailsSerializer(serializers.ModelSerializer):
         if cls not in self.built_fields:
             self.built_fields[cls] = super().get_fields()
         return copy.deepcopy(self.built_fields[cls])
+
+    def validate_username(self, username: str) -> str:
+        for clean in username_cleaners:
+            username = clean(username)
+        return username
 
     class Meta:
         model = UserModel
@@ -238,7 +249,7 @@ class PasswordChangeSerializer(serializers.Serializer):
         self.old_password_field_enabled = api_settings.OLD_PASSWORD_FIELD_ENABLED
         self.logout_on_password_change = api_settings.LOGOUT_ON_PASSWORD_CHANGE
         if not self.old_password_field_enabled:
-            self.fields.pop("old_password")
+            self.fields.pop("old_password", None)
         self.request = self.context.get("request")
         self.user = getattr(self.request, "user", None)
 

@@ -33,6 +33,16 @@ from rest_framework.exceptions import APIException
 logger = logging.getLogger(__name__)
 
 
+def view_with_adapter(context: dict[str, Any]) -> Any:
+    """The view in the serializer's context; it must name allauth's ``adapter_class``."""
+    view = context.get("view")
+    if view is None:
+        raise serializers.ValidationError(_("View is not defined, pass it as a context variable"))
+    if getattr(view, "adapter_class", None) is None:
+        raise serializers.ValidationError(_("Define adapter_class in view"))
+    return view
+
+
 class ProviderUnavailable(APIException):
     """The provider did not answer (timeout, connection refused): not the client's fault."""
 
@@ -66,7 +76,7 @@ class SocialLoginSerializer(serializers.Serializer):
         return social_login
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        view = self.context["view"]
+        view = view_with_adapter(self.context)
         adapter = view.adapter_class(self._get_request())
         provider = adapter.get_provider()
         try:
@@ -140,13 +150,92 @@ class SocialLoginSerializer(serializers.Serializer):
         return provider.verify_token(self._get_request(), {"id_token": id_token})
 
 
-class SocialConnectSerializer(SocialLoginSerializer):
-    """The same input, for adding a provider account to the logged-in user."""
+class SocialConnectMixin:
+    """Mark the login a serializer makes as connecting an account to the logged-in user."""
 
     def get_social_login(self, *args: Any, **kwargs: Any) -> SocialLogin:
-        social_login = super().get_social_login(*args, **kwargs)
+        social_login = super().get_social_login(*args, **kwargs)  # type: ignore[misc]
         social_login.state["process"] = AuthProcess.CONNECT
         return social_login
+
+
+class SocialConnectSerializer(SocialConnectMixin, SocialLoginSerializer):
+    """The same input, for adding a provider account to the logged-in user."""
+
+
+class TwitterLoginSerializer(serializers.Serializer):
+    """Log in with an OAuth 1.0a provider (allauth's ``twitter``): the user's
+    ``access_token`` and ``token_secret``, which the client got from the provider.
+
+    The view names the allauth ``adapter_class`` (``TwitterOAuthAdapter``); like
+    SocialLoginSerializer, ``validate()`` asks the provider who the token belongs to and
+    puts the unsaved ``SocialLogin`` in ``validated_data["sociallogin"]``.
+    """
+
+    access_token = serializers.CharField(max_length=4096)
+    token_secret = serializers.CharField(max_length=4096)
+
+    rejected_message = SocialLoginSerializer.rejected_message
+
+    def _get_request(self) -> HttpRequest:
+        request = self.context["request"]
+        return getattr(request, "_request", request)
+
+    def get_social_login(
+        self, adapter: Any, app: Any, token: SocialToken, response: Any
+    ) -> SocialLogin:
+        """Ask the provider who the token belongs to. Override to adjust the login."""
+        social_login = adapter.complete_login(self._get_request(), app, token, response=response)
+        social_login.token = token
+        return social_login
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        view = view_with_adapter(self.context)
+        # allauth's OAuth 1.0a client needs requests-oauthlib, a dependency of OAuth 1.0a
+        # providers only: imported when one is used.
+        from allauth.socialaccount.providers.oauth.client import OAuthError, get_token_prefix
+
+        request = self._get_request()
+        adapter = view.adapter_class(request)
+        provider = adapter.get_provider()
+        app = provider.app
+        token = SocialToken(token=attrs["access_token"], token_secret=attrs["token_secret"])
+        token.app = app if app.pk else None
+        # allauth's OAuth 1.0a client reads the user's token from the session; it is
+        # there for this request only, so no session is stored for it.
+        session_key = f"oauth_{get_token_prefix(adapter.access_token_url)}_access_token"
+        request.session[session_key] = {
+            "oauth_token": attrs["access_token"],
+            "oauth_token_secret": attrs["token_secret"],
+        }
+        try:
+            login = self.get_social_login(adapter, app, token, attrs["access_token"])
+        except (requests.Timeout, requests.ConnectionError) as exc:
+            logger.warning("Social login: %s did not answer: %s", provider.id, exc)
+            raise ProviderUnavailable() from exc
+        except (requests.RequestException, OAuthError, ProviderException, ValueError) as exc:
+            logger.info("Social login: %s refused: %r", provider.id, exc)
+            raise serializers.ValidationError(self.rejected_message) from exc
+        finally:
+            request.session.pop(session_key, None)
+        attrs["sociallogin"] = login
+        return attrs
+
+
+class TwitterConnectSerializer(SocialConnectMixin, TwitterLoginSerializer):
+    """The same input, for adding the provider account to the logged-in user."""
+
+
+class MicrosoftLoginSerializer(SocialLoginSerializer):
+    """Log in with a Microsoft access token, sent as ``accessToken`` (MSAL's name).
+
+    The view names the allauth ``adapter_class`` (``MicrosoftGraphOAuth2Adapter``).
+    """
+
+    accessToken = serializers.CharField(max_length=4096)  # noqa: N815 - the client's name
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        return super().validate({**attrs, "access_token": attrs["accessToken"]})
 
 
 class SocialAccountSerializer(serializers.ModelSerializer):

@@ -1,7 +1,9 @@
 """Rate limits for the auth endpoints.
 
-The project's ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]`` gives each scope a rate
-(``"rest_auth_login": "20/minute"``, or None for no limit); rates are read per request.
+Each scope has a default rate, kept beside its code (``DEFAULT_RATES`` here and in each
+feature's ``throttling`` module); the project's ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]``
+overrides any of them (``"rest_auth_login": "20/minute"``, or None for no limit). Rates
+are read per request.
 
 Two kinds of key:
 
@@ -24,12 +26,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from rest_framework import throttling
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 
+from .compat import feature_modules
 from .shared_cache import shared_cache
 
 LOGIN_SCOPE = "rest_auth_login"
@@ -44,6 +48,31 @@ THROTTLE_SCOPES = (
     PASSWORD_RESET_SCOPE,
     PASSWORD_RESET_EMAIL_SCOPE,
 )
+# The rates a project gets without naming the scope in DEFAULT_THROTTLE_RATES.
+DEFAULT_RATES: dict[str, str | None] = {
+    # Per client IP: login attempts (password, passkey, social), whatever the account.
+    LOGIN_SCOPE: "20/minute",
+    # Per account (the username or email typed): failed attempts, whoever makes them.
+    LOGIN_FAILURES_SCOPE: "10/hour",
+    PASSWORD_CHANGE_SCOPE: "10/hour",
+    PASSWORD_RESET_SCOPE: "5/hour",
+    # Per address: reset emails to one mailbox, whoever asks.
+    PASSWORD_RESET_EMAIL_SCOPE: "3/hour",
+}
+
+
+@cache
+def default_rates() -> dict[str, str | None]:
+    """The default rate of every scope: the core's and those of each present feature."""
+    rates = dict(DEFAULT_RATES)
+    for module in feature_modules(__package__, "throttling"):
+        rates.update(getattr(module, "DEFAULT_RATES", {}))
+    return rates
+
+
+def throttle_rates() -> dict[str, str | None]:
+    """Each scope's rate: REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] over the defaults."""
+    return {**default_rates(), **(api_settings.DEFAULT_THROTTLE_RATES or {})}
 
 
 def normalized_key(value: str) -> str:
@@ -72,7 +101,7 @@ class CountingThrottle(throttling.SimpleRateThrottle):
 
     @property
     def THROTTLE_RATES(self) -> dict[str, str | None]:  # noqa: N802 - DRF's attribute name
-        return api_settings.DEFAULT_THROTTLE_RATES
+        return throttle_rates()
 
     def get_cache_keys(self, request: Request, view: Any) -> list[str]:
         key = self.get_cache_key(request, view)

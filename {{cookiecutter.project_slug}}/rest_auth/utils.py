@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Model, QuerySet
+from django.utils.functional import lazy
 
 from .app_settings import api_settings
 {%- if cookiecutter.auth_mode == "jwt" %}
@@ -82,3 +83,12 @@ def revoke_tokens(user: AbstractBaseUser) -> None:
     if token_model is not None:
         token_model.objects.filter(user=user).delete()
 {%- endif %}
+
+
+def _format(template: str, *args: Any, **kwargs: Any) -> str:
+    return template.format(*args, **kwargs)
+
+
+# str.format() evaluated when the result is used: a translated template (gettext_lazy) is
+# formatted in the language active then, not at import.
+format_lazy = lazy(_format, str)

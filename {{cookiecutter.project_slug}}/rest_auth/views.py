@@ -57,6 +57,10 @@ sensitive_password_fields = method_decorator(
     sensitive_post_parameters("password", "old_password", "new_password1", "new_password2"),
     name="dispatch",
 )
+# dj-rest-auth's name: for a subclass's dispatch() (``@sensitive_post_parameters_m``).
+sensitive_post_parameters_m = method_decorator(
+    sensitive_post_parameters("password", "old_password", "new_password1", "new_password2")
+)
 
 
 class LoginResponseMixin:
@@ -113,20 +117,31 @@ class LoginResponseMixin:
             # No session, but still a login: receivers such as last_login's update run.
             user_logged_in.send(sender=type(self.user), request=self.request, user=self.user)
 
-    def get_response(self) -> Response:
+    def get_login_data(self) -> dict[str, Any] | None:
+        """The body of the answer; None when the session cookie is the only credential."""
         context = {"request": self.request, "view": self}
 {%- if cookiecutter.auth_mode == "jwt" %}
         if self.access_token is not None:
             body = jwt_login_body(self.user, self.access_token, self.refresh_token)
-            serializer = self.get_response_serializer()(body, context=context)
-            response = Response(serializer.data, status=status.HTTP_200_OK)
-            set_jwt_cookies(response, self.access_token, self.refresh_token)
-            return response
+            return self.get_response_serializer()(body, context=context).data
 {%- endif %}
         if self.token is None:
+            return None
+        return self.get_response_serializer()(self.token, context=context).data
+
+    def login_response(self, data: dict[str, Any] | None, status_code: int) -> Response:
+        """``data`` with this status (204 without a body){% if cookiecutter.auth_mode == "jwt" %}, and the JWT cookies if any{% endif %}."""
+        if data is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
-        serializer = self.get_response_serializer()(self.token, context=context)
-        return Response(serializer.data, status=status.HTTP_200_OK)
+        response = Response(data, status=status_code)
+{%- if cookiecutter.auth_mode == "jwt" %}
+        if getattr(self, "access_token", None) is not None:
+            set_jwt_cookies(response, self.access_token, self.refresh_token)
+{%- endif %}
+        return response
+
+    def get_response(self) -> Response:
+        return self.login_response(self.get_login_data(), status.HTTP_200_OK)
 
 
 @sensitive_password_fields
@@ -142,7 +157,8 @@ class LoginView(LoginResponseMixin, GenericAPIView):
     throttle_scope = LOGIN_SCOPE
 
     def get_serializer_class(self) -> type[BaseSerializer]:
-        return api_settings.LOGIN_SERIALIZER
+        # A subclass that names its serializer_class gets it; the setting is the default.
+        return self.serializer_class or api_settings.LOGIN_SERIALIZER
 
     def get_throttles(self) -> list[BaseThrottle]:
         self.failures = LoginFailureThrottle()
@@ -237,7 +253,8 @@ class UserDetailsView(RetrieveUpdateAPIView):
     permission_classes = (IsAuthenticated,)
 
     def get_serializer_class(self) -> type[BaseSerializer]:
-        return api_settings.USER_DETAILS_SERIALIZER
+        # A subclass that names its serializer_class gets it; the setting is the default.
+        return self.serializer_class or api_settings.USER_DETAILS_SERIALIZER
 
     def get_object(self) -> Any:
         return self.request.user
@@ -269,7 +286,8 @@ class PasswordChangeView(GenericAPIView):
     throttle_scope = PASSWORD_CHANGE_SCOPE
 
     def get_serializer_class(self) -> type[BaseSerializer]:
-        return api_settings.PASSWORD_CHANGE_SERIALIZER
+        # A subclass that names its serializer_class gets it; the setting is the default.
+        return self.serializer_class or api_settings.PASSWORD_CHANGE_SERIALIZER
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
@@ -322,7 +340,8 @@ class PasswordResetView(GenericAPIView):
     throttle_scope = PASSWORD_RESET_SCOPE
 
     def get_serializer_class(self) -> type[BaseSerializer]:
-        return api_settings.PASSWORD_RESET_SERIALIZER
+        # A subclass that names its serializer_class gets it; the setting is the default.
+        return self.serializer_class or api_settings.PASSWORD_RESET_SERIALIZER
 
     def get_throttles(self) -> list[BaseThrottle]:
         return [*super().get_throttles(), PasswordResetEmailThrottle()]
@@ -342,7 +361,8 @@ class PasswordResetConfirmView(GenericAPIView):
     throttle_scope = PASSWORD_RESET_SCOPE
 
     def get_serializer_class(self) -> type[BaseSerializer]:
-        return api_settings.PASSWORD_RESET_CONFIRM_SERIALIZER
+        # A subclass that names its serializer_class gets it; the setting is the default.
+        return self.serializer_class or api_settings.PASSWORD_RESET_CONFIRM_SERIALIZER
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)

@@ -21,3 +21,15 @@ FOREIGN_SETTINGS: dict[str, str] = {
     "PASSKEY_LOGIN_ENABLED": "django-allauth's MFA_PASSKEY_LOGIN_ENABLED",
     "PASSKEY_SIGNUP_ENABLED": "django-allauth's MFA_PASSKEY_SIGNUP_ENABLED",
 }
+
+# While rest_auth.registration and allauth's account app are installed, login and password
+# reset are allauth's by default (as in dj-rest-auth with allauth installed): login follows
+# ACCOUNT_LOGIN_METHODS, reset links carry allauth's uid and token.
+CORE_DEFAULTS: dict[str, Any] = {
+    "LOGIN_SERIALIZER": "rest_auth.registration.serializers.LoginSerializer",
+    "PASSWORD_RESET_SERIALIZER": "rest_auth.registration.serializers.PasswordResetSerializer",
+    "PASSWORD_RESET_CONFIRM_SERIALIZER": (
+        "rest_auth.registration.serializers.PasswordResetConfirmSerializer"
+    ),
+}
+CORE_DEFAULTS_APPS: tuple[str, ...] = ("allauth.account",)

@@ -18,7 +18,7 @@ from allauth.account.internal.flows.email_verification import (
     send_verification_email_to_address,
 )
 from allauth.account.internal.flows.manage_email import sync_user_email_address
-from allauth.account.models import EmailAddress, EmailConfirmationHMAC
+from allauth.account.models import EmailAddress, EmailConfirmation, EmailConfirmationHMAC
 from allauth.account.utils import user_email, user_pk_to_url_str, user_username
 from allauth.core.internal.ratelimit import parse_rates
 from django.contrib.auth import get_user_model
@@ -148,7 +148,11 @@ def confirm_email(request: HttpRequest, key: str) -> EmailAddress | None:
     verified, so of two requests racing with one key the second finds it verified and
     fails like any used key.
     """
-    confirmation = EmailConfirmationHMAC.from_key(key)
+    # A signed key (ACCOUNT_EMAIL_CONFIRMATION_HMAC, the default), else a stored one.
+    confirmation = (
+        EmailConfirmationHMAC.from_key(key)
+        or EmailConfirmation.objects.all_valid().filter(key=key.lower()).first()
+    )
     if confirmation is None:
         return None
     with transaction.atomic():
@@ -168,8 +172,10 @@ def send_password_reset_emails(
     email: str,
     users: Iterable[AbstractBaseUser],
     extra_context: dict[str, Any] | None = None,
+    url_generator: Callable[[HttpRequest, AbstractBaseUser, str], str] | None = None,
 ) -> None:
-    """Email each account a reset link made with allauth's token generator.
+    """Email each account a reset link made with allauth's token generator; the link
+    from ``url_generator(request, user, token)`` if given, else from the adapter.
 
     As without allauth, a mail server failure is logged, not shown: the answer must not
     depend on whether an account received mail.
@@ -183,7 +189,11 @@ def send_password_reset_emails(
             "uid": uid,
             "token": token,
             "key": token,
-            "password_reset_url": adapter.get_reset_password_from_key_url(f"{uid}-{token}"),
+            "password_reset_url": (
+                url_generator(request, user, token)
+                if url_generator is not None
+                else adapter.get_reset_password_from_key_url(f"{uid}-{token}")
+            ),
             **(extra_context or {}),
         }
         # As allauth does: the username is worth a reminder only where it logs in.

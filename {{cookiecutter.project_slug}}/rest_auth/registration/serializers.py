@@ -14,9 +14,9 @@ from allauth.account import app_settings as allauth_settings
 from allauth.account import signals
 from allauth.account.adapter import get_adapter
 from allauth.account.internal.flows.manage_email import assess_unique_email
-from allauth.account.internal.userkit import filter_users_by_email
 from allauth.account.models import EmailAddress
 from allauth.account.utils import has_verified_email, url_str_to_user_pk
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
@@ -27,10 +27,13 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers
 
 from rest_auth import serializers as core
+from rest_auth.compat import defined_in_feature_modules
 from rest_auth.mail import send_after_response
 from rest_auth.serializers import password_field
+from rest_auth.utils import format_lazy
 
-from .flows import send_password_reset_emails, verification_is_mandatory
+from .flows import verification_is_mandatory
+from .forms import AllAuthPasswordResetForm
 
 UserModel = get_user_model()
 LoginMethod = allauth_settings.LoginMethod
@@ -39,6 +42,14 @@ LoginMethod = allauth_settings.LoginMethod
 def signup_fields() -> dict[str, dict[str, bool]]:
     """ACCOUNT_SIGNUP_FIELDS as allauth reads it: {"email": {"required": True}, ...}."""
     return allauth_settings.SIGNUP_FIELDS
+
+
+def clean_username(username: str) -> str:
+    """Check a username against allauth's rules (ACCOUNT_USERNAME_VALIDATORS, _MIN_LENGTH,
+    _BLACKLIST); uniqueness is the model field's validator, which knows the user edited."""
+    if not apps.is_installed("allauth.account"):  # removed by a test's modify_settings
+        return username
+    return get_adapter().clean_username(username, shallow=True)
 
 
 class RegisterSerializer(serializers.Serializer):
@@ -65,6 +76,10 @@ class RegisterSerializer(serializers.Serializer):
         if not allauth_settings.USER_MODEL_USERNAME_FIELD:
             wanted.pop("username", None)
         for name in ("username", "email", "password2"):
+            if name not in self.fields:  # a subclass dropped it (``username = None``)
+                continue
+            if self.fields[name].default is not serializers.empty:
+                continue  # a subclass made it optional with a default of its own
             if name not in wanted:
                 self.fields.pop(name)
             else:
@@ -88,8 +103,12 @@ class RegisterSerializer(serializers.Serializer):
         self.account_already_exists = unique is None
         return email
 
+    def validate_password1(self, password: str) -> str:
+        # The rules that need no user; validate() checks those comparing with the user.
+        return get_adapter().clean_password(password)
+
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if "password2" in self.fields and attrs["password1"] != attrs.get("password2"):
+        if "password2" in self.fields and attrs.get("password1") != attrs.get("password2"):
             raise serializers.ValidationError(
                 {"password2": [_("The two password fields didn't match.")]}
             )
@@ -105,7 +124,8 @@ class RegisterSerializer(serializers.Serializer):
             }
         )
         try:
-            get_adapter().clean_password(attrs["password1"], user=candidate)
+            if attrs.get("password1"):
+                get_adapter().clean_password(attrs["password1"], user=candidate)
         except DjangoValidationError as exc:
             raise serializers.ValidationError({"password1": list(exc.messages)}) from None
         return attrs
@@ -170,10 +190,9 @@ class LoginSerializer(core.LoginSerializer):
         ]
         for name in ("username", "email"):
             if name not in accepted:
-                self.fields.pop(name)
-        if len(accepted) == 1:
-            self.fields[accepted[0]].required = True
-            self.fields[accepted[0]].allow_blank = False
+                self.fields.pop(name, None)
+        # The one field this login method needs; a missing one is refused in validate().
+        self.required_field = accepted[0] if len(accepted) == 1 else None
 
     def username_for_email(self, email: str) -> str | None:
         accounts = set(
@@ -190,6 +209,10 @@ class LoginSerializer(core.LoginSerializer):
         return user.get_username()
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.required_field and not attrs.get(self.required_field):
+            raise exceptions.ValidationError(
+                format_lazy(_('Must include "{}" and "password".'), self.required_field)
+            )
         attrs = super().validate(attrs)
         if verification_is_mandatory() and not has_verified_email(attrs["user"]):
             raise exceptions.ValidationError(self.unverified_email_message)
@@ -198,27 +221,18 @@ class LoginSerializer(core.LoginSerializer):
 
 class PasswordResetSerializer(core.PasswordResetSerializer):
     """Emails a reset link made with allauth's token generator, from allauth's templates
-    (``account/email/password_reset_key_*``), to each active account with the address."""
+    (``account/email/password_reset_key_*``), to each active account with the address,
+    through ``password_reset_form_class`` (AllAuthPasswordResetForm)."""
 
-    def validate_email(self, value: str) -> str:
-        # Not Django's form: allauth's flow finds the accounts, when it mails them.
-        return value
+    password_reset_form_class = AllAuthPasswordResetForm
 
     def save(self) -> None:  # type: ignore[override] - sends mail, creates nothing
-        extra_context = self.get_email_options().get("extra_email_context") or {}
+        request = self.context["request"]
         # Finding the accounts and mailing them wait for the answer to go out: how long
         # the answer takes must not tell whether the address has an account.
         send_after_response(
-            self.send_emails,
-            self.context["request"]._request,
-            self.validated_data["email"],
-            extra_context,
+            self.reset_form.save, getattr(request, "_request", request), **self.get_email_options()
         )
-
-    def send_emails(self, request: HttpRequest, email: str, extra_context: dict[str, Any]) -> None:
-        """Email a reset link to each active account with the address."""
-        users = filter_users_by_email(email, is_active=True, prefer_verified=True)
-        send_password_reset_emails(request, email, users, extra_context)
 
 
 class PasswordResetConfirmSerializer(core.PasswordResetConfirmSerializer):
@@ -244,3 +258,11 @@ class PasswordResetConfirmSerializer(core.PasswordResetConfirmSerializer):
         request = self.context["request"]
         signals.password_reset.send(sender=type(user), request=request._request, user=user)
         return user
+
+
+def __getattr__(name: str) -> Any:
+    # dj-rest-auth's serializers of optional features, kept in the core's feature modules.
+    try:
+        return defined_in_feature_modules("rest_auth", "serializers", name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None

@@ -40,7 +40,7 @@ from .views import VERIFICATION_SENT
 
 # Keeps provider tokens and codes out of error reports.
 sensitive_social_fields = method_decorator(
-    sensitive_post_parameters("access_token", "code", "id_token"), name="dispatch"
+    sensitive_post_parameters("access_token", "code", "id_token", "token_secret"), name="dispatch"
 )
 
 

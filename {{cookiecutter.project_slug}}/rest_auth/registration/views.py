@@ -28,6 +28,7 @@ from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from rest_auth.app_settings import api_settings
+from rest_auth.compat import defined_in_feature_modules
 from rest_auth.mail import send_after_response
 from rest_auth.views import LoginResponseMixin
 
@@ -41,6 +42,8 @@ VERIFICATION_SENT = _("Verification e-mail sent.")
 sensitive_signup_fields = method_decorator(
     sensitive_post_parameters("password1", "password2"), name="dispatch"
 )
+# dj-rest-auth's name: for a subclass's dispatch() (``@sensitive_post_parameters_m``).
+sensitive_post_parameters_m = method_decorator(sensitive_post_parameters("password1", "password2"))
 
 
 @sensitive_signup_fields
@@ -57,7 +60,8 @@ class RegisterView(LoginResponseMixin, GenericAPIView):
     throttle_scope = REGISTER_SCOPE
 
     def get_serializer_class(self) -> type[BaseSerializer]:
-        return api_settings.REGISTER_SERIALIZER
+        # A subclass that names its serializer_class gets it; the setting is the default.
+        return self.serializer_class or api_settings.REGISTER_SERIALIZER
 
     def get_throttles(self) -> list[BaseThrottle]:
         return [*super().get_throttles(), VerificationEmailThrottle()]
@@ -83,15 +87,24 @@ class RegisterView(LoginResponseMixin, GenericAPIView):
                 request._request, data["email"], data.get("password1", "")
             )
             return self.verification_sent()
-        self.user = self.serializer.save(request._request)
-        flows.complete_signup(request._request, self.user)
+        user = self.perform_create(self.serializer)
+        return self.login_response(self.get_response_data(user), status.HTTP_201_CREATED)
+
+    def perform_create(self, serializer: BaseSerializer) -> Any:
+        """Create the user, start its email verification and, unless verification is
+        mandatory, issue its credentials. Returns the user."""
+        self.user = serializer.save(self.request._request)
+        flows.complete_signup(self.request._request, self.user)
+        if not flows.verification_is_mandatory():
+            self.issue_credentials()
+        return self.user
+
+    def get_response_data(self, user: Any) -> dict[str, Any] | None:
+        """The body of a sign-up's answer (201), None for 204 No Content: the login
+        endpoint's body, or the "verification sent" detail under mandatory verification."""
         if flows.verification_is_mandatory():
-            return self.verification_sent()
-        self.issue_credentials()
-        response = self.get_response()
-        if response.status_code == status.HTTP_200_OK:
-            response.status_code = status.HTTP_201_CREATED
-        return response
+            return {"detail": VERIFICATION_SENT}
+        return self.get_login_data()
 
     def verification_sent(self) -> Response:
         return Response({"detail": VERIFICATION_SENT}, status=status.HTTP_201_CREATED)
@@ -205,3 +218,11 @@ class EmailVerificationSentView(APIView):
 
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return Response({"detail": VERIFICATION_SENT}, status=status.HTTP_200_OK)
+
+
+def __getattr__(name: str) -> Any:
+    # dj-rest-auth's views of optional features, kept in their own modules beside this one.
+    try:
+        return defined_in_feature_modules(__package__, "views", name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
 from rest_auth.checks import check_rest_auth_settings, check_throttling
+from rest_auth.throttling import DEFAULT_RATES, LoginFailureThrottle, throttle_rates
 
 
 def error_ids():
@@ -121,27 +122,17 @@ def test_frontend_url_is_not_needed_with_the_sites_domain(settings, rest_auth_se
     assert error_ids() == []
 
 
-def test_every_throttle_scope_needs_a_rate(settings):
-    rates = dict(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"])
-    del rates["rest_auth_login"]
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
-    [message] = check_rest_auth_settings()
-    assert message.id == "rest_auth.E010"
-    assert "rest_auth_login" in message.msg
-
-
-def test_without_scoped_throttling_only_the_views_own_throttles_need_rates(settings):
+def test_a_scope_without_a_rate_in_settings_gets_its_default(settings):
+    # A project with its own REST_FRAMEWORK (no rest_auth_* rates) works, limited.
     settings.REST_FRAMEWORK = {
         **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_CLASSES": [],
-        "DEFAULT_THROTTLE_RATES": {},
+        "DEFAULT_THROTTLE_RATES": {"rest_auth_login": "2/minute"},
     }
-    messages = [m for m in check_rest_auth_settings() if m.id == "rest_auth.E010"]
-    # Per account and per address: LoginView and PasswordResetView add these themselves.
-    assert sorted(m.msg.split("'")[-2] for m in messages) == [
-        "rest_auth_login_failures",
-        "rest_auth_password_reset_email",
-    ]
+    assert [m for m in check_rest_auth_settings() if m.id == "rest_auth.E010"] == []
+    rates = throttle_rates()
+    assert rates["rest_auth_login"] == "2/minute"
+    assert rates["rest_auth_login_failures"] == DEFAULT_RATES["rest_auth_login_failures"]
+    assert LoginFailureThrottle().rate == DEFAULT_RATES["rest_auth_login_failures"]
 
 
 def throttling_ids():

@@ -230,19 +230,20 @@ class TestRefreshAndVerify:
         assert response.status_code == 200
         assert bearer(response.json()["access"]).get(USER_URL).status_code == 200
 
-    def test_refresh_return_expiration_off(self, api_client, user, rest_auth_settings):
-        rest_auth_settings(JWT_AUTH_RETURN_EXPIRATION=False)
+    @pytest.mark.parametrize("return_expiration", [False, True])
+    def test_refresh_answers_each_token_with_its_expiry(
+        self, api_client, user, rest_auth_settings, return_expiration
+    ):
+        # dj-rest-auth's refresh body, whatever JWT_AUTH_RETURN_EXPIRATION says.
+        rest_auth_settings(JWT_AUTH_RETURN_EXPIRATION=return_expiration)
         body = refresh(api_client, genuine(user, "refresh")).json()
-        assert "access_expiration" not in body and "refresh_expiration" not in body
-
-    def test_refresh_return_expiration_on(self, api_client, user, rest_auth_settings):
-        rest_auth_settings(JWT_AUTH_RETURN_EXPIRATION=True)
-        token = genuine(user, "refresh")
-        body = refresh(api_client, token).json()
         access = AccessToken(body["access"])
         assert parse_datetime(body["access_expiration"]).timestamp() == access["exp"]
-        still_valid = RefreshToken(body["refresh"]) if "refresh" in body else token
-        assert parse_datetime(body["refresh_expiration"]).timestamp() == still_valid["exp"]
+        if "refresh" in body:
+            rotated = RefreshToken(body["refresh"])
+            assert parse_datetime(body["refresh_expiration"]).timestamp() == rotated["exp"]
+        else:
+            assert "refresh_expiration" not in body
 
     def test_refresh_is_not_held_to_csrf_with_a_body_token(self, api_client, user):
         # api_client enforces CSRF checks; a token in the body is not sent by a browser alone.

@@ -5,6 +5,8 @@ from django.core.management import call_command
 
 from rest_auth.checks import check_rest_auth_settings
 from rest_auth.registration.checks import check_registration
+from rest_auth.registration.throttling import DEFAULT_RATES, VerificationEmailThrottle
+from rest_auth.throttling import throttle_rates
 
 
 def ids():
@@ -33,25 +35,11 @@ def test_adapter_must_build_frontend_links(settings):
     assert ids() == ["rest_auth.E021"]
 
 
-def test_every_registration_throttle_scope_needs_a_rate(settings):
-    rates = dict(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"])
-    del rates["rest_auth_register"]
-    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
-    [message] = check_registration()
-    assert message.id == "rest_auth.E022"
-    assert "rest_auth_register" in message.msg
-
-
-def test_the_per_address_rate_is_needed_even_without_scoped_throttling(settings):
-    # The views add VerificationEmailThrottle themselves, whatever DEFAULT_THROTTLE_CLASSES.
-    settings.REST_FRAMEWORK = {
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_CLASSES": [],
-        "DEFAULT_THROTTLE_RATES": {},
-    }
-    [message] = check_registration()
-    assert message.id == "rest_auth.E022"
-    assert "rest_auth_verification_email" in message.msg
+def test_registration_scopes_have_default_rates(settings):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {}}
+    assert ids() == []
+    assert VerificationEmailThrottle().rate == DEFAULT_RATES["rest_auth_verification_email"]
+    assert throttle_rates()["rest_auth_register"] == DEFAULT_RATES["rest_auth_register"]
 
 
 @pytest.mark.parametrize("key", ["PASSWORD_RESET_SERIALIZER", "PASSWORD_RESET_CONFIRM_SERIALIZER"])

@@ -3,6 +3,7 @@
 import pytest
 
 from rest_auth.passkeys.checks import check_passkey_settings
+from rest_auth.passkeys.throttling import DEFAULT_RATES, PasskeyBeginThrottle
 from rest_auth.tests.conftest import assert_throttled
 
 from .conftest import post
@@ -34,10 +35,9 @@ class TestBeginPerClientAddress:
         assert response.status_code == 200
 
 
-def test_the_begin_rate_is_required(settings):
+def test_the_begin_scope_has_a_default_rate(settings):
     rates = dict(settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"])
     del rates["rest_auth_passkey_begin"]
     settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
-    [message] = check_passkey_settings()
-    assert message.id == "rest_auth.E062"
-    assert "rest_auth_passkey_begin" in message.msg
+    assert [m for m in check_passkey_settings() if m.id == "rest_auth.E062"] == []
+    assert PasskeyBeginThrottle().rate == DEFAULT_RATES["rest_auth_passkey_begin"]

@@ -300,7 +300,12 @@ def test_tokens_and_codes_are_kept_out_of_error_reports(rf, provider):
     url = reverse(f"{provider.provider_id}_login")
     request = rf.post(url, {"code": "secret-code"})
     resolve(url).func(request)
-    assert set(request.sensitive_post_parameters) == {"access_token", "code", "id_token"}
+    assert set(request.sensitive_post_parameters) == {
+        "access_token",
+        "code",
+        "id_token",
+        "token_secret",
+    }
 
 
 @pytest.mark.django_db
