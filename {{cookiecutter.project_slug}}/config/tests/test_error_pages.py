@@ -1,4 +1,4 @@
-"""With DEBUG off, unknown URLs and crashes answer JSON, not Django's HTML pages."""
+"""Unknown URLs and crashes answer JSON, not Django's HTML pages."""
 
 import pytest
 from django.test import Client
@@ -21,6 +21,15 @@ handler500 = project_urls.handler500
 @pytest.mark.django_db
 @pytest.mark.parametrize("url", ["/api/auth/no-such-endpoint/", "/no/such/page"])
 def test_unknown_url_is_a_json_404(url):
+    response = Client(HTTP_ACCEPT="text/html").get(url)
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/api/auth/no-such-endpoint/", "/api/auth/passkeys/abc/"])
+def test_an_unknown_api_url_is_a_json_404_also_with_debug_on(settings, url):
+    settings.DEBUG = True  # Django's own 404 is then its HTML debug page
     response = Client(HTTP_ACCEPT="text/html").get(url)
     assert response.status_code == 404
     assert response.json() == {"detail": "Not found."}

@@ -1,5 +1,7 @@
 """JWT mode on the demo page: tokens where the answers put them, and a working refresh."""
 
+from datetime import timedelta
+
 import pytest
 
 from demo.tests.browser import screenshot, submit
@@ -13,7 +15,7 @@ def test_login_and_refresh_through_the_page(page, user):
 
     status = page.get_by_test_id("status")
     page.goto("/")
-    submit(page, "login", username="alice", password=PASSWORD)
+    submit(page, "login", login="alice", password=PASSWORD)
     expect(status).to_have_text("Logged in as alice")
 
     cookies = {cookie["name"]: cookie for cookie in page.context.cookies()}
@@ -34,3 +36,57 @@ def test_login_and_refresh_through_the_page(page, user):
 
     page.get_by_test_id("logout-submit").click()
     expect(status).to_have_text("Not logged in")
+
+
+@pytest.fixture
+def short_lived_access(settings):
+    """Access tokens (and their cookie) that expire two seconds after they are issued."""
+    settings.SIMPLE_JWT = {**settings.SIMPLE_JWT, "ACCESS_TOKEN_LIFETIME": timedelta(seconds=2)}
+
+
+def refresh_calls(page) -> list[str]:
+    """The token/refresh/ requests the page makes from now on."""
+    calls = []
+    page.on("request", lambda request: "/token/refresh/" in request.url and calls.append(request.url))
+    return calls
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_expired_access_token_is_renewed(page, user, short_lived_access):
+    from playwright.sync_api import expect
+
+    status = page.get_by_test_id("status")
+    page.goto("/")
+    submit(page, "login", login="alice", password=PASSWORD)
+    expect(status).to_have_text("Logged in as alice")
+    calls = refresh_calls(page)
+
+    page.wait_for_timeout(2500)  # the access token has expired
+    submit(page, "user", first_name="Alice")
+    expect(page.get_by_test_id("user-info")).to_contain_text("Alice")
+    expect(status).to_have_text("Logged in as alice")
+    user.refresh_from_db()
+    assert user.first_name == "Alice"
+    assert len(calls) == 1
+
+    if api_settings.JWT_AUTH_COOKIE:
+        # A reload too: the refresh cookie outlives the access cookie.
+        page.wait_for_timeout(2500)
+        page.reload()
+        expect(status).to_have_text("Logged in as alice")
+        assert len(calls) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_refused_renewal_is_not_asked_again(page, user, short_lived_access):
+    from playwright.sync_api import expect
+
+    status = page.get_by_test_id("status")
+    calls = refresh_calls(page)
+    page.goto("/")
+    expect(status).to_have_text("Not logged in")
+    submit(page, "login", login="alice", password="wrong")
+    expect(page.get_by_test_id("login-result")).to_contain_text("Unable to log in")
+    expect(status).to_have_text("Not logged in")
+    # Cookies: one try on load, the browser may hold a refresh cookie. Headers: none in hand.
+    assert len(calls) == (1 if api_settings.JWT_AUTH_COOKIE else 0)
