@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from rest_framework_simplejwt.tokens import AccessToken
 
 from demo.tests.browser import screenshot, submit
 from rest_auth.app_settings import api_settings
@@ -39,9 +40,12 @@ def test_login_and_refresh_through_the_page(page, user):
 
 
 @pytest.fixture
-def short_lived_access(settings):
-    """Access tokens (and their cookie) that expire two seconds after they are issued."""
-    settings.SIMPLE_JWT = {**settings.SIMPLE_JWT, "ACCESS_TOKEN_LIFETIME": timedelta(seconds=2)}
+def short_lived_access(monkeypatch):
+    """Access tokens (and their cookie) that expire two seconds after they are issued.
+
+    simplejwt reads ACCESS_TOKEN_LIFETIME once, into the token class: patch the class.
+    """
+    monkeypatch.setattr(AccessToken, "lifetime", timedelta(seconds=2))
 
 
 def refresh_calls(page) -> list[str]:
