@@ -50,8 +50,13 @@ def short_lived_access(monkeypatch):
 
 def refresh_calls(page) -> list[str]:
     """The token/refresh/ requests the page makes from now on."""
-    calls = []
-    page.on("request", lambda request: "/token/refresh/" in request.url and calls.append(request.url))
+    calls: list[str] = []
+
+    def record(request) -> None:
+        if "/token/refresh/" in request.url:
+            calls.append(request.url)
+
+    page.on("request", record)
     return calls
 
 
