@@ -10,7 +10,7 @@ import sys
 
 from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import HttpRequest, JsonResponse
 
 logger = logging.getLogger(__name__)
 
@@ -31,11 +31,6 @@ def request_too_large() -> JsonResponse:
 
 def not_found(request: HttpRequest, exception: Exception) -> JsonResponse:
     return JsonResponse({"detail": "Not found."}, status=404)
-
-
-def api_not_found(request: HttpRequest) -> JsonResponse:
-    """Answer an unknown API URL: routed here, it is JSON whatever DEBUG says."""
-    return not_found(request, Http404())
 
 
 def server_error(request: HttpRequest) -> JsonResponse:

@@ -1,7 +1,7 @@
 """URL configuration: the admin and the API."""
 
 from django.contrib import admin
-from django.urls import include, path, re_path
+from django.urls import include, path
 {%- if cookiecutter.api_docs %}
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
@@ -19,9 +19,7 @@ import rest_auth.registration.social_schema  # noqa: F401
 {%- endif %}
 {%- endif %}
 import rest_auth.schema  # noqa: F401
-{%- else %}
-{% endif %}
-from config import errors
+{%- endif %}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -30,9 +28,6 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
 {%- endif %}
-    # Any other URL under api/ (with its slash) is JSON also with DEBUG on, where Django
-    # would show its HTML debug page.
-    re_path(r"^api/(?:.+/)?$", errors.api_not_found),
 {%- if cookiecutter.demo_page %}
     # The demo page at /, and the frontend routes that emails link to.
     path("", include("demo.urls")),

@@ -35,6 +35,12 @@ def test_an_unknown_api_url_is_a_json_404_also_with_debug_on(settings, url):
     assert response.json() == {"detail": "Not found."}
 
 
+def test_a_url_without_its_slash_still_redirects_with_debug_on(settings):
+    settings.DEBUG = True
+    response = Client().get("/api/auth/user")
+    assert (response.status_code, response["Location"]) == (301, "/api/auth/user/")
+
+
 @pytest.mark.urls(__name__)
 def test_a_crash_is_a_json_500():
     response = Client(raise_request_exception=False).get("/crash/")
