@@ -78,7 +78,7 @@
     }],
     submit: "Use a passkey",
     async action({ login }) {
-      // Sent as what it is: a username in the email field names no account.
+      // Sent as what it is: an address sent as a username would name no account.
       const begin = await demo.api("POST", "passkeys/login/begin/", demo.identify(login));
       if (!begin.ok) return begin;
       const { session_id: sessionId, ...options } = begin.data;
