@@ -1,7 +1,6 @@
 from pathlib import Path
 from typing import Any
 
-from django.apps import apps
 from django.http import HttpRequest, HttpResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
@@ -21,25 +20,24 @@ FAVICON = (
 )
 
 
-def page_config() -> dict[str, Any]:
-    """Return what the page's script must know of this project's settings, read now.
+def page_config(request: HttpRequest | None = None) -> dict[str, Any]:
+    """Return the fields the API's login and sign-up serializers take, as configured now.
 
-    Login methods and sign-up fields are allauth's (ACCOUNT_LOGIN_METHODS,
-    ACCOUNT_SIGNUP_FIELDS) when registration is installed; the core login takes a
-    username or an email address.
+    Login takes a username, an email address or either (by the login methods); sign-up
+    takes what its serializer asks for, owner's custom fields included.
     """
-    config: dict[str, Any] = {"login_methods": ["username", "email"]}
-    if apps.is_installed("allauth.account"):
-        from allauth.account import app_settings as allauth_settings
-
-        methods = {str(method.value) for method in allauth_settings.LOGIN_METHODS}
-        config["login_methods"] = [name for name in ("username", "email") if name in methods]
+    context = {"request": request}
+    login = api_settings.LOGIN_SERIALIZER(context=context).fields
+    config: dict[str, Any] = {
+        "login_methods": [name for name in ("username", "email") if name in login]
+    }
+    register = getattr(api_settings, "REGISTER_SERIALIZER", None)  # with registration only
+    if register is not None:
         config["signup_fields"] = [
-            {"name": name, "required": options.get("required", False)}
-            for name, options in allauth_settings.SIGNUP_FIELDS.items()
+            {"name": name, "required": field.required}
+            for name, field in register(context=context).fields.items()
+            if not field.read_only
         ]
-    # JWT in HttpOnly cookies: the page cannot see the refresh token, yet may use it.
-    config["refresh_cookie"] = bool(getattr(api_settings, "JWT_AUTH_REFRESH_COOKIE", None))
     return config
 
 
@@ -55,7 +53,7 @@ class DemoView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["demo_config"] = page_config()
+        context["demo_config"] = page_config(self.request)
         context["feature_scripts"] = [
             f"demo/features/{path.name}" for path in sorted(FEATURES.glob("*.js"))
         ]

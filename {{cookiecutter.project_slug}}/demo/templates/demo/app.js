@@ -6,7 +6,7 @@
 
 const demo = (() => {
   const API = "/api/auth/";
-  // What the server says about this project (demo/views.py): login methods, sign-up fields.
+  // What the API's serializers take (demo/views.py): login methods, sign-up fields.
   const config = JSON.parse(document.getElementById("demo-config").textContent);
   const state = { token: null, user: null };
   const panels = [];
@@ -52,7 +52,7 @@ const demo = (() => {
   }
 
   // What users log in with: one field, sent as the method it is. When both are allowed,
-  // an "@" makes it an email address, as in allauth's own login form.
+  // an "@" makes it an email address.
   const methods = config.login_methods;
   const loginField = methods.length > 1
     ? { name: "login", label: "Username or email address", autocomplete: "username" }

@@ -9,8 +9,10 @@
 // expired), and gives up after one refused renewal until the next login.
 (() => {
   let refresh = null;
-  // Whether a refresh token may be at hand: in memory, or in its cookie (unseen by the page).
-  let renewable = demo.config.refresh_cookie;
+  // Whether a refresh token may be at hand: in memory, or in its HttpOnly cookie, which the
+  // page cannot see; it remembers across reloads that a login left one there.
+  const COOKIE_HINT = "demo-refresh-cookie";
+  let renewable = localStorage.getItem(COOKIE_HINT) === "yes";
   const rememberCore = demo.rememberCredential;
   const forgetCore = demo.forgetCredential;
 
@@ -26,13 +28,17 @@
   demo.rememberCredential = (data) => {
     rememberCore(data);
     useTokens(data);
-    if (data && data.access !== undefined) renewable = true;
+    if (data && data.access !== undefined) {
+      renewable = true;
+      if (!refresh) localStorage.setItem(COOKIE_HINT, "yes");  // the tokens are in cookies
+    }
   };
 
   demo.forgetCredential = () => {
     forgetCore();
     refresh = null;
     renewable = false;
+    localStorage.removeItem(COOKIE_HINT);
   };
 
   // Ask for a new access token; the request itself never triggers another renewal.
