@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # 413 for bodies over DATA_UPLOAD_MAX_MEMORY_SIZE, before anything reads them.
     "config.middleware.RequestSizeLimitMiddleware",
+    # JSON for unknown API URLs, also with DEBUG on (Django's debug 404 page is HTML).
+    "config.middleware.APINotFoundMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -7,9 +7,10 @@ In development FRONTEND_URL is http://localhost:8000/app, so a reset link opens
 
 from django.urls import path
 
-from .views import DemoView
+from .views import DemoView, favicon
 
 urlpatterns = [
     path("", DemoView.as_view(), name="demo"),
     path("app/<path:route>/", DemoView.as_view(), name="demo_route"),
+    path("favicon.ico", favicon, name="demo_favicon"),
 ]

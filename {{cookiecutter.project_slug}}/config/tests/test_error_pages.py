@@ -1,4 +1,4 @@
-"""With DEBUG off, unknown URLs and crashes answer JSON, not Django's HTML pages."""
+"""Unknown URLs and crashes answer JSON, not Django's HTML pages."""
 
 import pytest
 from django.test import Client
@@ -24,6 +24,21 @@ def test_unknown_url_is_a_json_404(url):
     response = Client(HTTP_ACCEPT="text/html").get(url)
     assert response.status_code == 404
     assert response.json() == {"detail": "Not found."}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/api/auth/no-such-endpoint/", "/api/auth/passkeys/abc/"])
+def test_an_unknown_api_url_is_a_json_404_also_with_debug_on(settings, url):
+    settings.DEBUG = True  # Django's own 404 is then its HTML debug page
+    response = Client(HTTP_ACCEPT="text/html").get(url)
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}
+
+
+def test_a_url_without_its_slash_still_redirects_with_debug_on(settings):
+    settings.DEBUG = True
+    response = Client().get("/api/auth/user")
+    assert (response.status_code, response["Location"]) == (301, "/api/auth/user/")
 
 
 @pytest.mark.urls(__name__)

@@ -15,3 +15,13 @@ def test_page_is_served_with_a_csrf_cookie(url):
     body = response.content.decode()
     assert "const demo = " in body and "demo.start();" in body
     assert "<script src=" not in body  # everything inline: no static files, no CDN
+
+
+@pytest.mark.django_db
+def test_the_page_has_a_tab_icon():
+    client = Client()
+    assert 'rel="icon" href="/favicon.ico"' in client.get(reverse("demo")).content.decode()
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response.content.startswith(b"<svg")

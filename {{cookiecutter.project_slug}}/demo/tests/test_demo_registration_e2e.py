@@ -6,6 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from demo.tests.browser import screenshot, submit
+from demo.views import page_config
 
 PASSWORD = "a-strong-passphrase-42"
 VERIFY_LINK = re.compile(r"https?://\S+/verify-email/[^/\s]+/")
@@ -17,16 +18,17 @@ def test_sign_up_and_confirm_the_address(page, sent_mail, settings, verification
     from playwright.sync_api import expect
 
     settings.ACCOUNT_EMAIL_VERIFICATION = verification
+    config = page_config()
+    signup_fields = config["signup_fields"]
     status = page.get_by_test_id("status")
     page.goto("/")
-    submit(
-        page,
-        "register",
-        username="carol",
-        email="carol@example.com",
-        password1=PASSWORD,
-        password2=PASSWORD,
-    )
+    values = {
+        "username": "carol",
+        "email": "carol@example.com",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+    }
+    submit(page, "register", **{field["name"]: values[field["name"]] for field in signup_fields})
     result = page.get_by_test_id("register-result")
     if verification == "mandatory":  # no credential until the address is confirmed
         expect(result).to_contain_text("Verification e-mail sent.")
@@ -51,5 +53,24 @@ def test_sign_up_and_confirm_the_address(page, sent_mail, settings, verification
     assert EmailAddress.objects.get(email="carol@example.com").verified
 
     page.goto("/")
-    submit(page, "login", username="carol", password=PASSWORD)
+    login = "carol@example.com" if "email" in config["login_methods"] else "carol"
+    submit(page, "login", login=login, password=PASSWORD)
     expect(status).to_have_text("Logged in as carol")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sign_up_shows_only_the_fields_the_project_takes(page, settings):
+    from playwright.sync_api import expect
+
+    # Users log in by email: allauth derives the username, so the form asks for none.
+    settings.ACCOUNT_LOGIN_METHODS = {"email"}
+    settings.ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+    settings.ACCOUNT_EMAIL_VERIFICATION = "none"
+    page.goto("/")
+    form = page.locator("#register form")
+    expect(form.locator("input")).to_have_count(3)
+    expect(form.get_by_label("Username")).to_have_count(0)
+    submit(page, "register", email="dave@example.com", password1=PASSWORD, password2=PASSWORD)
+    expect(page.get_by_test_id("register-result")).to_have_text("Signed up and logged in.")
+    user = EmailAddress.objects.get(email="dave@example.com").user
+    expect(page.get_by_test_id("status")).to_have_text(f"Logged in as {user.username}")

@@ -6,6 +6,8 @@
 
 const demo = (() => {
   const API = "/api/auth/";
+  // What the API's serializers take (demo/views.py): login methods, sign-up fields.
+  const config = JSON.parse(document.getElementById("demo-config").textContent);
   const state = { token: null, user: null };
   const panels = [];
 
@@ -19,7 +21,7 @@ const demo = (() => {
     element.textContent = line + "\n" + element.textContent;
   }
 
-  async function api(method, path, body) {
+  async function send(method, path, body) {
     const headers = { Accept: "application/json" };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (state.token) headers.Authorization = state.token;
@@ -32,14 +34,36 @@ const demo = (() => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    let data = null;
-    try {
-      data = text ? JSON.parse(text) : null;
-    } catch (error) {
-      data = { detail: text.slice(0, 200) };
-    }
     log(`${method} ${API}${path} -> ${response.status} ${text.slice(0, 300)}`);
-    return { ok: response.ok, status: response.status, data };
+    // Only a JSON answer is shown as one; anything else (an HTML error page) by its status.
+    const json = (response.headers.get("Content-Type") || "").includes("json");
+    return { ok: response.ok, status: response.status, data: json && text ? JSON.parse(text) : null };
+  }
+
+  // A feature may renew an expired credential (JWT: with the refresh token): on a 401 the
+  // page asks it once, and repeats the request if it worked. The renewal's own requests
+  // pass { renew: false }, so a refused renewal never loops.
+  async function api(method, path, body, { renew = true } = {}) {
+    const result = await send(method, path, body);
+    if (result.status === 401 && renew && demo.renewCredential && await demo.renewCredential()) {
+      return send(method, path, body);
+    }
+    return result;
+  }
+
+  // What users log in with: one field, sent as the method it is. When both are allowed,
+  // an "@" makes it an email address.
+  const methods = config.login_methods;
+  const loginField = methods.length > 1
+    ? { name: "login", label: "Username or email address", autocomplete: "username" }
+    : methods[0] === "email"
+      ? { name: "login", label: "Email address", type: "email", autocomplete: "email" }
+      : { name: "login", label: "Username", autocomplete: "username" };
+
+  function identify(login) {
+    if (!login) return {};
+    const method = methods.length > 1 ? (login.includes("@") ? "email" : "username") : methods[0];
+    return { [method]: login };
   }
 
   // Whatever credential a login-like response carries: an API token goes in the header of
@@ -60,17 +84,35 @@ const demo = (() => {
       .join("\n");
   }
 
-  // A panel: a titled form whose submit runs `action(values)`, shown when `when` says
-  // ("anonymous", "authenticated" or "always") and `visible()` agrees. `action` returns
-  // the API result (or a message) shown under the form; `load(state)` and
-  // `describe(state)` fill the text above it.
+  // A panel: a titled section shown when `when` says ("anonymous", "authenticated" or
+  // "always") and `visible()` agrees. With `submit`, it has a form whose submit runs
+  // `action(values)`; the API result (or a message) it returns is shown under it.
+  // `load(state)` fetches and `describe(state)` gives (as text or elements) what is shown
+  // above the form.
   function addPanel(panel) {
     panels.push(panel);
+  }
+
+  // Run an action of a panel, show its outcome there, then show the page's new state.
+  async function perform(panelId, action) {
+    const result = document.getElementById(`${panelId}-result`);
+    let ok = false;
+    try {
+      const outcome = await action();
+      ok = typeof outcome === "string" || outcome.ok;
+      result.textContent = typeof outcome === "string" ? outcome : describe(outcome);
+    } catch (error) {
+      result.textContent = String(error);
+    }
+    result.className = "result " + (ok ? "ok" : "error");
+    await refresh();
+    return ok;
   }
 
   function render(panel) {
     const section = document.createElement("section");
     section.id = panel.id;
+    section.hidden = true;  // until the first answer of user/ says who is here
     const title = document.createElement("h2");
     title.textContent = panel.title;
     section.append(title);
@@ -80,7 +122,18 @@ const demo = (() => {
       info.dataset.testid = `${panel.id}-info`;
       section.append(info);
     }
-    const form = document.createElement("form");
+    const result = document.createElement("div");
+    result.id = `${panel.id}-result`;
+    result.className = "result";
+    result.dataset.testid = `${panel.id}-result`;
+    result.setAttribute("role", "status");
+    if (panel.submit) section.append(form(panel));
+    section.append(result);
+    return section;
+  }
+
+  function form(panel) {
+    const element = document.createElement("form");
     for (const field of panel.fields || []) {
       const label = document.createElement("label");
       label.textContent = field.label;
@@ -89,39 +142,25 @@ const demo = (() => {
       input.id = label.htmlFor;
       input.name = field.name;
       input.type = field.type || "text";
+      input.required = Boolean(field.required);
       input.autocomplete = field.autocomplete || "off";
-      form.append(label, input);
+      element.append(label, input);
     }
     const button = document.createElement("button");
     button.type = "submit";
     button.textContent = panel.submit;
     button.dataset.testid = `${panel.id}-submit`;
-    const result = document.createElement("div");
-    result.className = "result";
-    result.dataset.testid = `${panel.id}-result`;
-    form.append(button, result);
-    form.addEventListener("submit", async (event) => {
+    element.append(button);
+    element.addEventListener("submit", async (event) => {
       event.preventDefault();
       const values = Object.fromEntries(
-        [...form.elements].filter((input) => input.name && input.value !== "").map((input) => [input.name, input.value]),
+        [...element.elements].filter((input) => input.name && input.value !== "").map((input) => [input.name, input.value]),
       );
       button.disabled = true;
-      try {
-        const outcome = await panel.action(values);
-        const message = typeof outcome === "string" ? outcome : describe(outcome);
-        result.textContent = message;
-        result.className = "result " + (typeof outcome === "string" || outcome.ok ? "ok" : "error");
-        if (typeof outcome === "string" || outcome.ok) form.reset();
-      } catch (error) {
-        result.textContent = String(error);
-        result.className = "result error";
-      } finally {
-        button.disabled = false;
-        await refresh();
-      }
+      if (await perform(panel.id, () => panel.action(values))) element.reset();
+      button.disabled = false;
     });
-    section.append(form);
-    return section;
+    return element;
   }
 
   async function refresh() {
@@ -134,11 +173,13 @@ const demo = (() => {
     for (const panel of panels) {
       const section = document.getElementById(panel.id);
       const shown = panel.when === "always" || (panel.when === "authenticated") === Boolean(state.user);
+      const wasHidden = section.hidden;
       section.hidden = !(shown && (!panel.visible || panel.visible()));
       if (section.hidden) continue;
-      // A panel may fetch what it shows (`load`) before describing it.
+      // A panel shown again starts clean: no "Logged in." from the last login after a logout.
+      if (wasHidden) section.querySelector(".result").textContent = "";
       if (panel.load) await panel.load(state);
-      if (panel.describe) section.querySelector(".info").textContent = panel.describe(state);
+      if (panel.describe) section.querySelector(".info").replaceChildren(panel.describe(state));
     }
   }
 
@@ -148,7 +189,10 @@ const demo = (() => {
     await refresh();
   }
 
-  return { api, state, addPanel, rememberCredential, forgetCredential, refresh, start };
+  return {
+    api, config, state, loginField, identify, addPanel, perform, rememberCredential, forgetCredential,
+    refresh, start, renewCredential: null,
+  };
 })();
 
 // --- The core flows ------------------------------------------------------------------
@@ -161,13 +205,12 @@ demo.addPanel({
   title: "Log in",
   when: "anonymous",
   fields: [
-    { name: "username", label: "Username", autocomplete: "username" },
-    { name: "email", label: "or email address", type: "email", autocomplete: "email" },
-    { name: "password", label: "Password", type: "password", autocomplete: "current-password" },
+    { ...demo.loginField, required: true },
+    { name: "password", label: "Password", type: "password", autocomplete: "current-password", required: true },
   ],
   submit: "Log in",
-  async action(values) {
-    const result = await demo.api("POST", "login/", values);
+  async action({ login, password }) {
+    const result = await demo.api("POST", "login/", { ...demo.identify(login), password });
     if (result.ok) demo.rememberCredential(result.data);
     return result.ok ? "Logged in." : result;
   },

@@ -23,6 +23,35 @@
     },
   });
 
+  // One row per passkey: its name in a field, and buttons that rename or delete it.
+  function passkeyRow(key) {
+    const row = document.createElement("li");
+    row.dataset.testid = `passkey-${key.id}`;
+    const label = key.name || `passkey #${key.id}`;
+    const name = document.createElement("input");
+    name.value = key.name;
+    name.setAttribute("aria-label", `Name of ${label}`);
+    const used = document.createElement("div");
+    used.textContent = `Last used ${key.last_used_at || "never"}`;
+    const rename = document.createElement("button");
+    rename.textContent = "Rename";
+    rename.setAttribute("aria-label", `Rename ${label}`);
+    rename.addEventListener("click", () => demo.perform("passkey-list", async () => {
+      const result = await demo.api("PATCH", `passkeys/${key.id}/`, { name: name.value });
+      return result.ok ? `Renamed to "${result.data.name}".` : result;
+    }));
+    const remove = document.createElement("button");
+    remove.textContent = "Delete";
+    remove.className = "danger";
+    remove.setAttribute("aria-label", `Delete ${label}`);
+    remove.addEventListener("click", () => demo.perform("passkey-list", async () => {
+      const result = await demo.api("DELETE", `passkeys/${key.id}/`);
+      return result.ok ? `Deleted ${label}.` : result;
+    }));
+    row.append(name, used, rename, remove);
+    return row;
+  }
+
   demo.addPanel({
     id: "passkey-list",
     title: "Your passkeys",
@@ -31,20 +60,11 @@
       const result = await demo.api("GET", "passkeys/");
       state.passkeys = result.ok ? result.data : [];
     },
-    describe: (state) => state.passkeys.length
-      ? state.passkeys.map((key) => `#${key.id} ${key.name || "(no name)"}, ` +
-          `last used ${key.last_used_at || "never"}`).join("\n")
-      : "No passkeys yet.",
-    fields: [
-      { name: "id", label: "Passkey #" },
-      { name: "name", label: "New name (empty: delete it)" },
-    ],
-    submit: "Rename or delete",
-    async action({ id, name }) {
-      if (!id) return "Give the number of a passkey.";
-      if (name) return demo.api("PATCH", `passkeys/${id}/`, { name });
-      const result = await demo.api("DELETE", `passkeys/${id}/`);
-      return result.ok ? "Passkey deleted." : result;
+    describe(state) {
+      if (!state.passkeys.length) return "No passkeys yet.";
+      const list = document.createElement("ul");
+      list.append(...state.passkeys.map(passkeyRow));
+      return list;
     },
   });
 
@@ -52,10 +72,14 @@
     id: "passkey-login",
     title: "Log in with a passkey",
     when: "anonymous",
-    fields: [{ name: "username", label: "Username (optional: leave empty to pick a passkey)" }],
+    fields: [{
+      ...demo.loginField,
+      label: `${demo.loginField.label} (optional: leave empty to pick a passkey)`,
+    }],
     submit: "Use a passkey",
-    async action(values) {
-      const begin = await demo.api("POST", "passkeys/login/begin/", values);
+    async action({ login }) {
+      // Sent as what it is: an address sent as a username would name no account.
+      const begin = await demo.api("POST", "passkeys/login/begin/", demo.identify(login));
       if (!begin.ok) return begin;
       const { session_id: sessionId, ...options } = begin.data;
       const credential = await navigator.credentials.get({

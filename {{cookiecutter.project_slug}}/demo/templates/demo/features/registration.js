@@ -3,18 +3,22 @@
 // (FRONTEND_URL/verify-email/<key>/, served by this page), and ask for a new link.
 (() => {
   const verifyLink = window.location.pathname.match(/\/verify-email\/([^/]+)\/$/);
+  const signupFields = {
+    username: { label: "Username", autocomplete: "username" },
+    email: { label: "Email address", type: "email", autocomplete: "email" },
+    password1: { label: "Password", type: "password", autocomplete: "new-password" },
+    password2: { label: "Password, again", type: "password", autocomplete: "new-password" },
+  };
 
   demo.addPanel({
     id: "register",
     title: "Sign up",
     when: "anonymous",
     visible: () => !verifyLink,
-    fields: [
-      { name: "username", label: "Username", autocomplete: "username" },
-      { name: "email", label: "Email address", type: "email", autocomplete: "email" },
-      { name: "password1", label: "Password", type: "password", autocomplete: "new-password" },
-      { name: "password2", label: "Password, again", type: "password", autocomplete: "new-password" },
-    ],
+    // The fields this project's sign-up takes (ACCOUNT_SIGNUP_FIELDS), in its order.
+    fields: demo.config.signup_fields.map(({ name, required }) => ({
+      label: name, ...signupFields[name], name, required,
+    })),
     submit: "Sign up",
     async action(values) {
       const result = await demo.api("POST", "registration/", values);
