@@ -13,8 +13,6 @@ from typing import Any
 from allauth.account import app_settings as allauth_settings
 from allauth.account import signals
 from allauth.account.adapter import get_adapter
-from allauth.account.internal.flows.manage_email import assess_unique_email
-from allauth.account.internal.userkit import filter_users_by_email
 from allauth.account.models import EmailAddress
 from allauth.account.utils import has_verified_email, url_str_to_user_pk
 from django.contrib.auth import get_user_model
@@ -29,6 +27,7 @@ from rest_framework import exceptions, serializers
 from rest_auth import serializers as core
 from rest_auth.serializers import password_field
 
+from .allauth_compat import assess_unique_email, filter_users_by_email
 from .flows import send_password_reset_emails, verification_is_mandatory
 
 UserModel = get_user_model()
