@@ -18,13 +18,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import IN_CI, VARIANTS, project_env, variant
+from conftest import IN_CI, VARIANTS, bake, project_env, variant
 from packaging.requirements import Requirement
 from packaging.version import Version
 
-# Every dependency a variant can have, except psycopg (PostgreSQL variants): JWT with its
-# blacklist, registration with both social providers, passkeys, API docs, the demo page.
-FLOOR_VARIANT = variant(auth_mode="jwt", social_providers="google_github")
+# Every dependency a variant can have: JWT with its blacklist, registration with both
+# social providers, passkeys, API docs, the demo page, PostgreSQL.
+FLOOR_VARIANT = variant(auth_mode="jwt", social_providers="google_github", database="postgresql")
 
 
 def requirements(project: Path) -> list[Requirement]:
@@ -99,6 +99,51 @@ def test_the_suite_passes_on_the_lowest_allowed_releases(baked, tmp_path_factory
     # Prefer wheels (some old floors would build from source); django-allauth ships none.
     installed = pip(python, "install", "--prefer-binary", *pins)
     assert installed.returncode == 0, "\n".join(pins) + installed.stdout[-3000:] + installed.stderr
+    assert_own_suite_passes(python, project)
+    assert_lint_is_clean(python, project)
+
+
+def test_a_fresh_install_takes_the_newest_allowed_releases_and_works(tmp_path_factory):
+    # A bake of its own: installing writes build files into the project.
+    project = bake(tmp_path_factory.mktemp("newest"), **FLOOR_VARIANT.context)
+    python = virtualenv(tmp_path_factory.mktemp("newest-venv") / "venv")
+    require_package_index(python)
+    installed = pip(python, "install", f"{project}[dev]")
+    assert installed.returncode == 0, installed.stdout[-3000:] + installed.stderr
+    assert pip(python, "check").returncode == 0
+    # The wheel carries every package's templates (package data), not only its modules.
+    where = "import pathlib, sysconfig; print(sysconfig.get_paths()['purelib'])"
+    found = subprocess.run(
+        [str(python), "-c", where], cwd="/", capture_output=True, text=True, check=True
+    )
+    site_packages = Path(found.stdout.strip())
+    templates = {
+        path.relative_to(project)
+        for path in project.rglob("*")
+        if "templates" in path.relative_to(project).parts and path.is_file()
+    }
+    assert templates
+    assert {path for path in templates if not (site_packages / path).is_file()} == set()
+    assert_own_suite_passes(python, project)
+    assert_lint_is_clean(python, project)
+
+
+def assert_lint_is_clean(python: Path, project: Path) -> None:
+    """The project's CI lints with the ruff it installed: its rules must hold there too."""
+    for command in (["check", "."], ["format", "--check", "."]):
+        result = subprocess.run(
+            [str(python), "-m", "ruff", *command],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+
+def assert_own_suite_passes(python: Path, project: Path) -> None:
+    """Run the baked project's own suite with ``python``; it passes, nothing skipped."""
     command = [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "error"]
     result = subprocess.run(
         command,
@@ -111,5 +156,5 @@ def test_the_suite_passes_on_the_lowest_allowed_releases(baked, tmp_path_factory
     )
     summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-3000:]
-    # The browser tests run too: playwright's floor is installed, Chromium is the system's.
+    # The browser tests run too: playwright is a dev dependency, Chromium the system's.
     assert " passed" in summary and "skipped" not in summary, summary
