@@ -108,20 +108,20 @@ def test_a_fresh_install_takes_the_newest_allowed_releases_and_works(tmp_path_fa
     project = bake(tmp_path_factory.mktemp("newest"), **FLOOR_VARIANT.context)
     python = virtualenv(tmp_path_factory.mktemp("newest-venv") / "venv")
     require_package_index(python)
-    installed = pip(python, "install", f"{project}[dev]")
-    assert installed.returncode == 0, installed.stdout[-3000:] + installed.stderr
-    assert pip(python, "check").returncode == 0
-    # The wheel carries every package's templates (package data), not only its modules.
-    where = "import pathlib, sysconfig; print(sysconfig.get_paths()['purelib'])"
-    found = subprocess.run(
-        [str(python), "-c", where], cwd="/", capture_output=True, text=True, check=True
-    )
-    site_packages = Path(found.stdout.strip())
     templates = {
         path.relative_to(project)
         for path in project.rglob("*")
         if "templates" in path.relative_to(project).parts and path.is_file()
     }
+    installed = pip(python, "install", f"{project}[dev]")
+    assert installed.returncode == 0, installed.stdout[-3000:] + installed.stderr
+    assert pip(python, "check").returncode == 0
+    # The wheel carries every package's templates (package data), not only its modules.
+    where = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    found = subprocess.run(
+        [str(python), "-c", where], cwd="/", capture_output=True, text=True, check=True
+    )
+    site_packages = Path(found.stdout.strip())
     assert templates
     assert {path for path in templates if not (site_packages / path).is_file()} == set()
     assert_own_suite_passes(python, project)
