@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 
 from allauth.account.internal import userkit
 from allauth.account.internal.flows import email_verification, manage_email
+from allauth.core.internal import ratelimit
 
 if TYPE_CHECKING:
     from allauth.account.models import EmailAddress
+    from allauth.core.internal.ratelimit import Rate
     from django.contrib.auth.base_user import AbstractBaseUser
     from django.http import HttpRequest
 
@@ -64,3 +66,11 @@ def filter_users_by_email(
     return userkit.filter_users_by_email(
         email, is_active=is_active, prefer_verified=prefer_verified
     )
+
+
+def parse_rates(rates: str | None) -> list[Rate]:
+    """Read an ACCOUNT_RATE_LIMITS value (``"1/3m/key,20/h/ip"``) as allauth does.
+
+    Stands for ``allauth.core.internal.ratelimit.parse_rates`` (since allauth 65.9.0).
+    """
+    return ratelimit.parse_rates(rates)
