@@ -38,6 +38,7 @@ JWT_FILES = [
 SOCIAL_FILES = [
     "rest_auth/social_checks.py",
     "rest_auth/social_serializers.py",
+    "rest_auth/registration/social_allauth_compat.py",
     "rest_auth/registration/social_flows.py",
     "rest_auth/registration/social_schema.py",
     "rest_auth/registration/social_urls.py",

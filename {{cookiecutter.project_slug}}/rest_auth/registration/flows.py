@@ -14,13 +14,8 @@ from typing import Any
 from allauth.account import app_settings as allauth_settings
 from allauth.account import signals
 from allauth.account.adapter import get_adapter
-from allauth.account.internal.flows.email_verification import (
-    send_verification_email_to_address,
-)
-from allauth.account.internal.flows.manage_email import sync_user_email_address
 from allauth.account.models import EmailAddress, EmailConfirmation, EmailConfirmationHMAC
 from allauth.account.utils import user_email, user_pk_to_url_str, user_username
-from allauth.core.internal.ratelimit import parse_rates
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.hashers import make_password
@@ -28,6 +23,12 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from rest_auth.mail import send_after_response
+
+from .allauth_compat import (
+    parse_rates,
+    send_verification_email_to_address,
+    sync_user_email_address,
+)
 
 
 def verification_is_mandatory() -> bool:

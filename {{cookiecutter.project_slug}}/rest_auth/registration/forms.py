@@ -10,11 +10,11 @@ from typing import Any
 
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import ResetPasswordForm
-from allauth.account.internal.userkit import filter_users_by_email
 from allauth.account.utils import user_pk_to_url_str
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest
 
+from .allauth_compat import filter_users_by_email
 from .flows import send_password_reset_emails
 
 

@@ -13,7 +13,6 @@ from typing import Any
 from allauth.account import app_settings as allauth_settings
 from allauth.account import signals
 from allauth.account.adapter import get_adapter
-from allauth.account.internal.flows.manage_email import assess_unique_email
 from allauth.account.models import EmailAddress
 from allauth.account.utils import has_verified_email, url_str_to_user_pk
 from django.apps import apps
@@ -32,6 +31,7 @@ from rest_auth.mail import send_after_response
 from rest_auth.serializers import password_field
 from rest_auth.utils import format_lazy
 
+from .allauth_compat import assess_unique_email
 from .flows import verification_is_mandatory
 from .forms import AllAuthPasswordResetForm
 

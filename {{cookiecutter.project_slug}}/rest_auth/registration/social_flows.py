@@ -1,7 +1,8 @@
 """What a verified social login does to accounts, as plain functions the views call.
 
-They use a few of allauth's internals (``SocialLogin._accept_login``, the connect flow's
-``validate_disconnect``), as allauth's own views do; pyproject.toml pins allauth 65.x.
+The few allauth internals they use (``SocialLogin._accept_login``, the connect flow's
+``validate_disconnect``), as allauth's own views do, are reached through
+``social_allauth_compat`` and ``allauth_compat``.
 
 allauth's own flows answer with redirects and pages; these answer with a user or an API
 error, and follow the same rules: an existing provider account logs its user in; an
@@ -17,16 +18,11 @@ from dataclasses import dataclass
 from allauth.account import app_settings as account_settings
 from allauth.account import signals as account_signals
 from allauth.account.adapter import get_adapter as get_account_adapter
-from allauth.account.internal.flows.email_verification import (
-    send_verification_email_to_address,
-)
-from allauth.account.internal.flows.manage_email import assess_unique_email
 from allauth.account.models import EmailAddress
 from allauth.account.utils import has_verified_email, user_email, user_username
 from allauth.socialaccount import app_settings as socialaccount_settings
 from allauth.socialaccount import signals
 from allauth.socialaccount.adapter import get_adapter
-from allauth.socialaccount.internal.flows.connect import disconnect, validate_disconnect
 from allauth.socialaccount.models import SocialAccount, SocialLogin
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -36,7 +32,9 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.settings import api_settings as drf_settings
 
+from .allauth_compat import assess_unique_email, send_verification_email_to_address
 from .flows import notify_existing_account, send_quietly, verification_is_mandatory
+from .social_allauth_compat import accept_login, disconnect, validate_disconnect
 
 EMAIL_TAKEN = _("User is already registered with this e-mail address.")
 NO_EMAIL = _("The provider did not share an e-mail address, and one is required.")
@@ -78,8 +76,7 @@ def existing_user(request: HttpRequest, sociallogin: SocialLogin) -> AbstractBas
         raise refused(INACTIVE)
     # As allauth does at login: a local account found by email loses a password set
     # before its address was verified, and (AUTO_CONNECT) gains the provider account.
-    sociallogin._accept_login(request)
-    matched_email = sociallogin._did_authenticate_by_email
+    matched_email = accept_login(request, sociallogin)
     if matched_email:
         # The provider vouched for the mailbox: the address counts as verified here too.
         EmailAddress.objects.filter(user=user, email__iexact=matched_email).update(verified=True)
