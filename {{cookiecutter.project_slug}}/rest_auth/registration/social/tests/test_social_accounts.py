@@ -8,9 +8,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from rest_auth.registration.tests.conftest import who_am_i
 from rest_auth.tests.conftest import PASSWORD, create_account, log_in, use_credentials
 
-from ..conftest import who_am_i
 from .conftest import (
     Identity,
     connect_url,

@@ -1,4 +1,4 @@
-"""Fixtures of the social login tests (the registration fixtures apply here too).
+"""Fixtures of the social login tests, and the registration ones they share.
 
 ``provider`` runs a test once per provider this project was generated with, against a
 fake of it (``fake_<provider>.py``) registered as that provider's OAuth app. Every HTTP
@@ -8,7 +8,6 @@ call allauth makes goes to the fakes (fake_provider.py); none reaches the networ
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,16 +16,21 @@ from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from rest_auth.registration.social.checks import generated_providers
+from rest_auth.registration.tests.conftest import *  # noqa: F403 - the registration fixtures
+from rest_auth.registration.tests.conftest import (  # noqa: F401 - autouse, private
+    _baseline_login_method,
+    _fresh_throttle_counters,
+)
+
 from .fake_provider import FakeProvider, FakeTransport, Identity
 
 
 def fake_classes() -> list[type[FakeProvider]]:
-    """The fake of each provider present: ``FAKE`` of every ``fake_<provider>`` module."""
-    package = importlib.import_module(__package__)
+    """Return the fake of each provider this project routes: ``FAKE`` of ``fake_<id>``."""
     return [
-        importlib.import_module(f"{__package__}.{module.name}").FAKE
-        for module in pkgutil.iter_modules(package.__path__)
-        if module.name.startswith("fake_") and module.name != "fake_provider"
+        importlib.import_module(f"{__package__}.fake_{provider}").FAKE
+        for provider in generated_providers()
     ]
 
 

@@ -13,9 +13,9 @@ from django.core import mail
 from django.urls import resolve, reverse
 from rest_framework.test import APIClient
 
+from rest_auth.registration.tests.conftest import SENT, assert_answers_like_login, who_am_i
 from rest_auth.tests.conftest import PASSWORD, create_account, use_credentials
 
-from ..conftest import SENT, assert_answers_like_login, who_am_i
 from .conftest import (
     Identity,
     iter_messages,
@@ -234,7 +234,7 @@ def test_a_provider_error_is_a_400_that_keeps_its_details_out(
     body = with_access_token(provider, identity)
     provider.failure = "error"
 
-    with caplog.at_level("INFO", logger="rest_auth.social_serializers"):
+    with caplog.at_level("INFO", logger="rest_auth.registration.social.serializers"):
         response = social_login(api_client, provider, **body)
 
     assert response.status_code == 400

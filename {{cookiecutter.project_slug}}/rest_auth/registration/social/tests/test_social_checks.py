@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
-from rest_auth.social_checks import check_social_settings, generated_providers
+from rest_auth.registration.social.checks import check_social_settings, generated_providers
 
 from .conftest import fake_classes, set_app
 
