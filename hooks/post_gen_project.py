@@ -95,7 +95,6 @@ def plan(answers: dict[str, object]) -> list[str]:
     if not answers["passkeys"]:
         remove += [
             "rest_auth/passkeys",
-            "rest_auth/tests/passkeys",
             "demo/templates/demo/features/passkeys.js",
             "demo/tests/test_demo_passkeys_e2e.py",
         ]

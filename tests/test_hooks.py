@@ -304,7 +304,6 @@ WITHOUT_BLACKLIST_ONLY = ["rest_auth/tests/test_jwt_without_blacklist.py"]
 JWT = {"auth_mode": "jwt"}
 PASSKEYS = [
     "rest_auth/passkeys",
-    "rest_auth/tests/passkeys",
     "demo/templates/demo/features/passkeys.js",
     "demo/tests/test_demo_passkeys_e2e.py",
 ]
