@@ -14,6 +14,8 @@ class RegistrationConfig(AppConfig):
             "rest_auth.registration.forms.default_url_generator",
         ]
     }
+    # How the core tests (rest_auth/tests/) run with it (rest_auth/tests/conftest.py).
+    core_test_support = "rest_auth.registration.tests.core_support"
     # The default rates of its throttle scopes (rest_auth.throttling.default_rates()).
     default_throttle_rates = "rest_auth.registration.throttling.DEFAULT_RATES"
 
