@@ -8,7 +8,7 @@ from django.core.management.base import SystemCheckError
 
 from rest_auth.registration.social.checks import check_social_settings, generated_providers
 
-from .conftest import fake_classes, set_app
+from .fakes import fake_classes, set_app
 
 
 def without_credentials(settings, provider_id: str) -> None:

@@ -16,14 +16,9 @@ from rest_framework.test import APIClient
 from rest_auth.registration.tests.conftest import SENT, assert_answers_like_login, who_am_i
 from rest_auth.tests.conftest import PASSWORD, create_account, use_credentials
 
-from .conftest import (
-    Identity,
-    iter_messages,
-    set_app,
-    social_login,
-    with_access_token,
-    with_code,
-)
+from .fake_provider import Identity
+from .fakes import set_app
+from .login_requests import iter_messages, social_login, with_access_token, with_code
 
 User = get_user_model()
 
