@@ -34,23 +34,15 @@ JWT_FILES = [
     "demo/tests/test_demo_jwt_e2e.py",
 ]
 
-# Social login, shared by every provider; and what each provider adds.
-SOCIAL_FILES = [
-    "rest_auth/social_checks.py",
-    "rest_auth/social_serializers.py",
-    "rest_auth/registration/social_allauth_compat.py",
-    "rest_auth/registration/social_flows.py",
-    "rest_auth/registration/social_schema.py",
-    "rest_auth/registration/social_urls.py",
-    "rest_auth/registration/social_views.py",
-    "rest_auth/registration/tests/social",
-    "docs/social.md",
-]
+# Social login, shared by every provider (its app, and dj-rest-auth's module path of its
+# serializers); and what each provider adds.
+SOCIAL = "rest_auth/registration/social"
+SOCIAL_FILES = [SOCIAL, "rest_auth/social_serializers.py", "docs/social.md"]
 SOCIAL_PROVIDER_FILES = {
     provider: [
-        f"rest_auth/registration/social_{provider}.py",
-        f"rest_auth/registration/tests/social/fake_{provider}.py",
-        f"rest_auth/registration/tests/social/test_{provider}.py",
+        f"{SOCIAL}/{provider}.py",
+        f"{SOCIAL}/tests/fake_{provider}.py",
+        f"{SOCIAL}/tests/test_{provider}.py",
     ]
     for provider in ("google", "github")
 }
@@ -83,7 +75,7 @@ def plan(answers: dict[str, object]) -> list[str]:
         if answers["passkeys"]:
             remove.append("rest_auth/passkeys/schema.py")
         if social_providers(answers):
-            remove.append("rest_auth/registration/social_schema.py")
+            remove.append(f"{SOCIAL}/schema.py")
     if not answers["demo_page"]:
         remove.append("demo")
     if not answers["registration"]:
@@ -103,7 +95,6 @@ def plan(answers: dict[str, object]) -> list[str]:
     if not answers["passkeys"]:
         remove += [
             "rest_auth/passkeys",
-            "rest_auth/tests/passkeys",
             "demo/templates/demo/features/passkeys.js",
             "demo/tests/test_demo_passkeys_e2e.py",
         ]

@@ -153,7 +153,13 @@ def missing_requirements_path() -> Path | None:
 def rewrite(text: str) -> str:
     # Dotted paths into the library's own tests package name it as it is imported here,
     # ``tests`` (``rest_auth.tests`` is the generated project's own test package).
-    return text.replace("dj_rest_auth.tests.", "tests.").replace("dj_rest_auth", "rest_auth")
+    text = text.replace("dj_rest_auth.tests.", "tests.").replace("dj_rest_auth", "rest_auth")
+    # The one step more than the prefix (README, "Moving from dj-rest-auth"): social login
+    # is an app of its own here, installed beside registration.
+    return text.replace(
+        "'rest_auth.registration',",
+        "'rest_auth.registration',\n    'rest_auth.registration.social',",
+    )
 
 
 def library_tests(sdist: Path, workdir: Path) -> Path:

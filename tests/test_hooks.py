@@ -289,15 +289,13 @@ REGISTRATION = [
     "demo/templates/demo/features/registration.js",
     "demo/tests/test_demo_registration_e2e.py",
     # Social login is part of registration: what it has outside the folder goes too.
-    "rest_auth/social_checks.py",
     "rest_auth/social_serializers.py",
     "docs/social.md",
 ]
-SOCIAL = [*post_gen_project.SOCIAL_FILES, "rest_auth/registration/social_google.py"]
-SOCIAL.append("rest_auth/registration/social_github.py")
+SOCIAL = ["rest_auth/registration/social", "rest_auth/social_serializers.py", "docs/social.md"]
 GOOGLE_ONLY = post_gen_project.SOCIAL_PROVIDER_FILES["google"]
 GITHUB_ONLY = post_gen_project.SOCIAL_PROVIDER_FILES["github"]
-SOCIAL_SCHEMA = ["rest_auth/registration/social_schema.py"]
+SOCIAL_SCHEMA = ["rest_auth/registration/social/schema.py"]
 JWT_ONLY = list(post_gen_project.JWT_FILES)  # checked against the template's files below
 # Without the demo page, its folder goes whole: nothing inside it is listed on its own.
 JWT_OUTSIDE_DEMO = [path for path in JWT_ONLY if not path.startswith("demo/")]
@@ -306,7 +304,6 @@ WITHOUT_BLACKLIST_ONLY = ["rest_auth/tests/test_jwt_without_blacklist.py"]
 JWT = {"auth_mode": "jwt"}
 PASSKEYS = [
     "rest_auth/passkeys",
-    "rest_auth/tests/passkeys",
     "demo/templates/demo/features/passkeys.js",
     "demo/tests/test_demo_passkeys_e2e.py",
 ]

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
 {%- if cookiecutter.social_providers != "none" %}
+    "rest_auth.registration.social",
     "allauth.socialaccount",
 {%- if cookiecutter.social_providers in ("google", "google_github") %}
     "allauth.socialaccount.providers.google",

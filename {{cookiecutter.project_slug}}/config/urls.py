@@ -15,7 +15,7 @@ import rest_auth.passkeys.schema  # noqa: F401
 {%- if cookiecutter.registration %}
 import rest_auth.registration.schema  # noqa: F401
 {%- if cookiecutter.social_providers != "none" %}
-import rest_auth.registration.social_schema  # noqa: F401
+import rest_auth.registration.social.schema  # noqa: F401
 {%- endif %}
 {%- endif %}
 import rest_auth.schema  # noqa: F401

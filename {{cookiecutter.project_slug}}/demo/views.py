@@ -1,4 +1,3 @@
-from pathlib import Path
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
@@ -9,7 +8,20 @@ from django.views.generic import TemplateView
 
 from rest_auth.app_settings import api_settings
 
-FEATURES = Path(__file__).parent / "templates" / "demo" / "features"
+# The panels of each optional feature this project was generated with: scripts in
+# templates/demo/features/, named here so that renaming one fails loudly.
+FEATURE_SCRIPTS = [
+    # in page order
+{%- if cookiecutter.auth_mode == "jwt" %}
+    "demo/features/jwt.js",
+{%- endif %}
+{%- if cookiecutter.passkeys %}
+    "demo/features/passkeys.js",
+{%- endif %}
+{%- if cookiecutter.registration %}
+    "demo/features/registration.js",
+{%- endif %}
+]
 
 # A key on the page's colours: the tab icon, so browsers find one instead of a 404.
 FAVICON = (
@@ -46,7 +58,7 @@ class DemoView(TemplateView):
     """The demo page; also answers the links of emails (password reset) it handles.
 
     The page's script is inlined, so it needs no static files and works with DEBUG off.
-    Each optional feature of the project adds its panels in ``features/<name>.js``.
+    Each optional feature of the project adds its panels in a script of FEATURE_SCRIPTS.
     """
 
     template_name = "demo/index.html"
@@ -54,9 +66,7 @@ class DemoView(TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["demo_config"] = page_config(self.request)
-        context["feature_scripts"] = [
-            f"demo/features/{path.name}" for path in sorted(FEATURES.glob("*.js"))
-        ]
+        context["feature_scripts"] = FEATURE_SCRIPTS
         return context
 
 

@@ -1,42 +1,36 @@
-"""dj-rest-auth's names in the modules where it defines them, when this project keeps the
-code in a feature module instead.
+"""dj-rest-auth's names in the modules where it defines them, when a feature keeps the code
+in its own app.
 
-dj-rest-auth defines its social login views in ``registration/views.py`` and their
-serializers in ``registration/serializers.py``; here each optional feature keeps them in
-its own module (``<feature>_views.py``, ``<feature>_serializers.py``), generated only with
-the feature, or in the feature's package (``registration/forms.py``). ``forms``,
-``registration.views`` and ``registration.serializers`` look a name they do not define up
-in those modules, so importing a name from the library's module path works here too.
+dj-rest-auth defines the views, serializers and forms of its optional features in its core
+modules (``registration/views.py``, ``forms.py``, ...); here each optional feature keeps
+them in its own app, generated only with the feature. The feature's AppConfig names them
+in ``library_names``: dj-rest-auth's module path, and the dotted paths of the objects that
+stand for its names there::
+
+    library_names = {"<dj-rest-auth's module, under rest_auth>": ["<dotted path>", ...]}
+
+The module at that path looks a name it does not define up here (its ``__getattr__``), so
+importing a name from the library's module path works here too.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import pkgutil
-from collections.abc import Iterator
-from types import ModuleType
 from typing import Any
 
-
-def feature_modules(package: str, suffix: str) -> Iterator[ModuleType]:
-    """Modules ``<package>.<feature>_<suffix>`` and ``<package>.<feature>.<suffix>``."""
-    for info in pkgutil.iter_modules(importlib.import_module(package).__path__):
-        if info.name == "tests":
-            continue
-        if not info.ispkg and info.name.endswith(f"_{suffix}"):
-            yield importlib.import_module(f"{package}.{info.name}")
-        elif info.ispkg and importlib.util.find_spec(f"{package}.{info.name}.{suffix}"):
-            yield importlib.import_module(f"{package}.{info.name}.{suffix}")
+from django.apps import apps
+from django.utils.module_loading import import_string
 
 
-def defined_in_feature_modules(package: str, suffix: str, name: str) -> Any:
-    """The object called ``name`` defined in one of the feature modules of ``package``."""
-    if not name.startswith("_"):
-        for module in feature_modules(package, suffix):
-            # vars(), not getattr(): the calling module is one of these, and its own
-            # __getattr__ would ask here again.
-            value = vars(module).get(name)
-            if getattr(value, "__module__", None) == module.__name__:
-                return value
-    raise AttributeError(name)
+def library_name(module: str, name: str) -> Any:
+    """Return what an installed feature declares as dj-rest-auth's ``module.name``.
+
+    Raise AttributeError when no installed feature declares it (or before the app registry
+    is populated: Python's machinery asks modules for dunder names early).
+    """
+    if name.startswith("_") or not apps.apps_ready:
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+    for config in apps.get_app_configs():
+        for dotted_path in getattr(config, "library_names", {}).get(module, ()):
+            if dotted_path.rpartition(".")[2] == name:
+                return import_string(dotted_path)
+    raise AttributeError(f"module {module!r} has no attribute {name!r}")

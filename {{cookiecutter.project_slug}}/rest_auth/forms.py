@@ -12,7 +12,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from .app_settings import api_settings
-from .compat import defined_in_feature_modules
+from .compat import library_name
 
 
 def frontend_url() -> str:
@@ -78,8 +78,5 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
 
 def __getattr__(name: str) -> Any:
-    # dj-rest-auth's forms of optional features (its sign-up's reset form), kept with them.
-    try:
-        return defined_in_feature_modules(__package__, "forms", name)
-    except AttributeError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    # dj-rest-auth's names of optional features, kept in their own apps (rest_auth/compat.py).
+    return library_name(__name__, name)

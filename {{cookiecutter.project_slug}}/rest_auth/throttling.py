@@ -1,9 +1,9 @@
 """Rate limits for the auth endpoints.
 
 Each scope has a default rate, kept beside its code (``DEFAULT_RATES`` here and in each
-feature's ``throttling`` module); the project's ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]``
-overrides any of them (``"rest_auth_login": "20/minute"``, or None for no limit). Rates
-are read per request.
+feature's ``throttling`` module, which its AppConfig names); the project's
+``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]`` overrides any of them
+(``"rest_auth_login": "20/minute"``, or None for no limit). Rates are read per request.
 
 Two kinds of key:
 
@@ -29,11 +29,12 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from django.apps import apps
+from django.utils.module_loading import import_string
 from rest_framework import throttling
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 
-from .compat import feature_modules
 from .shared_cache import shared_cache
 
 LOGIN_SCOPE = "rest_auth_login"
@@ -63,10 +64,12 @@ DEFAULT_RATES: dict[str, str | None] = {
 
 @cache
 def default_rates() -> dict[str, str | None]:
-    """The default rate of every scope: the core's and those of each present feature."""
+    """Return the default rate of every scope: the core's and each installed feature's."""
     rates = dict(DEFAULT_RATES)
-    for module in feature_modules(__package__, "throttling"):
-        rates.update(getattr(module, "DEFAULT_RATES", {}))
+    for config in apps.get_app_configs():
+        # A feature app names its rates in its AppConfig (``default_throttle_rates``).
+        if getattr(config, "default_throttle_rates", None):
+            rates.update(import_string(config.default_throttle_rates))
     return rates
 
 

@@ -35,16 +35,18 @@ urlpatterns = [
 if apps.is_installed("rest_auth.registration"):
     urlpatterns.append(path("registration/", include("rest_auth.registration.urls")))
 {%- if cookiecutter.social_providers != "none" %}
-    # Social login: one login and one connect route per provider, and the user's
-    # connected provider accounts.
+
+# Social login, an app of its own: one login and one connect route per provider, and the
+# user's connected provider accounts.
+if apps.is_installed("rest_auth.registration.social"):
     urlpatterns += [
 {%- if cookiecutter.social_providers in ("google", "google_github") %}
-        path("google/", include("rest_auth.registration.social_google")),
+        path("google/", include("rest_auth.registration.social.google")),
 {%- endif %}
 {%- if cookiecutter.social_providers in ("github", "google_github") %}
-        path("github/", include("rest_auth.registration.social_github")),
+        path("github/", include("rest_auth.registration.social.github")),
 {%- endif %}
-        path("socialaccounts/", include("rest_auth.registration.social_urls")),
+        path("socialaccounts/", include("rest_auth.registration.social.urls")),
     ]
 {%- endif %}
 {%- endif %}

@@ -1,8 +1,11 @@
 """The demo page is served with its script inlined and a CSRF cookie for its API calls."""
 
 import pytest
+from django.template.loader import get_template
 from django.test import Client
 from django.urls import reverse
+
+from demo.views import FEATURE_SCRIPTS
 
 
 @pytest.mark.django_db
@@ -25,3 +28,11 @@ def test_the_page_has_a_tab_icon():
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
     assert response.content.startswith(b"<svg")
+
+
+@pytest.mark.django_db
+def test_the_page_inlines_each_named_feature_script():
+    body = Client().get(reverse("demo")).content.decode()
+    for script in FEATURE_SCRIPTS:
+        source = get_template(script).template.source
+        assert source.strip() in body, script

@@ -5,8 +5,8 @@ import pytest
 from demo.tests.browser import screenshot, submit
 from demo.views import page_config
 from rest_auth.passkeys.models import Passkey
+from rest_auth.passkeys.tests.test_browser import add_virtual_authenticator
 from rest_auth.tests.conftest import PASSWORD
-from rest_auth.tests.passkeys.test_browser import add_virtual_authenticator
 
 
 @pytest.fixture

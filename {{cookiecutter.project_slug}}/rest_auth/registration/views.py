@@ -28,7 +28,7 @@ from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from rest_auth.app_settings import api_settings
-from rest_auth.compat import defined_in_feature_modules
+from rest_auth.compat import library_name
 from rest_auth.mail import send_after_response
 from rest_auth.views import LoginResponseMixin
 
@@ -221,8 +221,5 @@ class EmailVerificationSentView(APIView):
 
 
 def __getattr__(name: str) -> Any:
-    # dj-rest-auth's views of optional features, kept in their own modules beside this one.
-    try:
-        return defined_in_feature_modules(__package__, "views", name)
-    except AttributeError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    # dj-rest-auth's names of optional features, kept in their own apps (rest_auth/compat.py).
+    return library_name(__name__, name)

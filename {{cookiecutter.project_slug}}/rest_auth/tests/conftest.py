@@ -16,14 +16,13 @@ CSRF header a browser app sends. Most tests use it, so they hold for either tran
 from __future__ import annotations
 
 import importlib
-import importlib.util
-import pkgutil
 import time
 from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.urls import reverse
@@ -44,18 +43,16 @@ def password() -> str:
 
 
 def feature_test_support() -> Iterator[ModuleType]:
-    """``rest_auth/<feature>/tests/core_support.py`` of each feature that has one.
+    """Yield the core-test support module each installed feature names in its AppConfig.
 
     A feature that changes how login works (registration: login methods, mandatory email
-    verification) says there how the core tests run with it:
+    verification) says there (``core_test_support``) how the core tests run with it:
     ``CORE_TEST_SETTINGS`` and ``prepare_account(user)``, which makes the ``user`` fixture
     an account that may log in.
     """
-    for module in pkgutil.iter_modules(importlib.import_module("rest_auth").__path__):
-        tests = f"rest_auth.{module.name}.tests"
-        if module.ispkg and module.name != "tests" and importlib.util.find_spec(tests):
-            if importlib.util.find_spec(f"{tests}.core_support") is not None:
-                yield importlib.import_module(f"{tests}.core_support")
+    for config in apps.get_app_configs():
+        if getattr(config, "core_test_support", None):
+            yield importlib.import_module(config.core_test_support)
 
 
 @pytest.fixture(autouse=True)

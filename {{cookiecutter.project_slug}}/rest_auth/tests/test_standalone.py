@@ -28,8 +28,8 @@ CORE_TESTS = [
 {%- endif %}
 {%- endif %}
 {%- if cookiecutter.passkeys %}
-    "passkeys/test_ceremonies.py",
-    "passkeys/test_security.py",
+    "../passkeys/tests/test_ceremonies.py",
+    "../passkeys/tests/test_security.py",
 {%- endif %}
 ]
 

@@ -4,8 +4,11 @@ Used by test_browser.py: the page must come from the same origin as the API
 (http://localhost:PORT), since that origin is what WebAuthn binds a passkey to.
 """
 
+import json
+
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
+from rest_framework.settings import api_settings as drf_settings
 
 # The README's frontend snippet, as functions the test calls with page.evaluate().
 PAGE = """<!doctype html>
@@ -13,25 +16,17 @@ PAGE = """<!doctype html>
 <head><meta charset="utf-8"><title>Passkeys</title></head>
 <body>
 <script>
-{%- if cookiecutter.auth_mode == "jwt" %}
-// The Authorization header login handed out: none when the tokens are in cookies.
+// The Authorization header login handed out: an API token, or an access token login
+// returned in the body (none when the credentials are in cookies or the session).
+const SCHEME = __SCHEME__;
 let authorization = null;
 
 function remember(answer) {
-  if (answer.body && answer.body.access && answer.body.refresh) {
-    authorization = "Bearer " + answer.body.access;
-  }
+  const body = answer.body || {};
+  const credential = body.key || (body.refresh ? body.access : null);
+  if (SCHEME && credential) authorization = SCHEME + " " + credential;
   return answer;
 }
-{%- else %}
-// The Authorization header login handed out (an API token); none with sessions.
-let authorization = null;
-
-function remember(answer) {
-  if (answer.body && answer.body.key) authorization = "Token " + answer.body.key;
-  return answer;
-}
-{%- endif %}
 
 function csrfToken() {
   const match = document.cookie.match(/(?:^|; )csrftoken=([^;]*)/);
@@ -89,8 +84,20 @@ async function passkeyLogin(name = {}) {
 """
 
 
+def authorization_scheme(request: HttpRequest) -> str | None:
+    """Return the scheme of the project's Authorization header (``Token``, ...), if any.
+
+    Asked of the authentication classes at run time, so one page serves every auth mode.
+    """
+    for authentication_class in drf_settings.DEFAULT_AUTHENTICATION_CLASSES:
+        header = authentication_class().authenticate_header(request)
+        if header:
+            return header.split()[0]
+    return None
+
+
 def passkey_page(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(PAGE)
+    return HttpResponse(PAGE.replace("__SCHEME__", json.dumps(authorization_scheme(request))))
 
 
 urlpatterns = [

@@ -6,14 +6,13 @@ from rest_framework.test import APIClient
 
 from rest_auth.app_settings import api_settings
 from rest_auth.passkeys.models import Passkey, PasskeyChallenge, PasskeyUserHandle
-from rest_auth.tests.conftest import PASSWORD
-from rest_auth.tests.passkeys.authenticator import (
+from rest_auth.passkeys.tests.authenticator import (
     AuthenticatorRefusedError,
     SoftAuthenticator,
     b64url,
     from_b64url,
 )
-from rest_auth.tests.passkeys.conftest import (
+from rest_auth.passkeys.tests.conftest import (
     login,
     login_begin,
     login_complete,
@@ -23,6 +22,7 @@ from rest_auth.tests.passkeys.conftest import (
     use_credentials,
     whoami,
 )
+from rest_auth.tests.conftest import PASSWORD
 from rest_auth.utils import tokens_with_key
 
 pytestmark = pytest.mark.django_db

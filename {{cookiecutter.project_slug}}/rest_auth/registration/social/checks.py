@@ -1,4 +1,4 @@
-"""System checks of social login, found and registered by ``rest_auth.checks``.
+"""System checks of social login, registered by the app's AppConfig.
 
 Ids ``rest_auth.E04x`` / ``W04x``. A provider without its OAuth app's client id and
 secret would refuse every login: ``manage.py check`` fails on it (rest_auth.E040), except
@@ -7,6 +7,7 @@ in development, where DEBUG is on and a warning (rest_auth.W040) lets the rest r
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.apps import apps
@@ -15,34 +16,35 @@ from django.core.checks import CheckMessage, Error, Warning, register
 
 
 def generated_providers() -> list[str]:
-    """The ids of the providers this project has login views for: the ``adapter_class``
-    of each SocialLoginView in ``rest_auth/registration/social_<provider>.py``."""
-    import importlib
-    import pkgutil
+    """Return the ids of the providers this project routes login views for.
 
-    from rest_auth.registration import social_views
+    Walks the project's URLconf for SocialLoginView subclasses and reads their
+    ``adapter_class``: a provider is generated when its routes are included.
+    """
+    from django.urls import get_resolver
 
-    package = importlib.import_module("rest_auth.registration")
-    providers = []
-    for module_info in pkgutil.iter_modules(package.__path__):
-        if not module_info.name.startswith("social_"):
-            continue
-        module = importlib.import_module(f"rest_auth.registration.{module_info.name}")
-        for value in vars(module).values():
-            if (
-                isinstance(value, type)
-                and issubclass(value, social_views.SocialLoginView)
-                and value.adapter_class is not None
-                and value.adapter_class.provider_id not in providers
-            ):
-                providers.append(value.adapter_class.provider_id)
+    from .views import SocialLoginView
+
+    providers: list[str] = []
+    for view in routed_view_classes(get_resolver().url_patterns):
+        if issubclass(view, SocialLoginView) and view.adapter_class is not None:
+            provider = view.adapter_class.provider_id
+            if provider not in providers:
+                providers.append(provider)
     return providers
+
+
+def routed_view_classes(patterns: Iterable[Any]) -> Iterator[type]:
+    """Yield the class of every class-based view the URL patterns route to."""
+    for pattern in patterns:
+        if hasattr(pattern, "url_patterns"):
+            yield from routed_view_classes(pattern.url_patterns)
+        elif isinstance(getattr(pattern.callback, "view_class", None), type):
+            yield pattern.callback.view_class
 
 
 @register()
 def check_social_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
-    if not apps.is_installed("rest_auth.registration"):
-        return []  # social login is part of registration; nothing of it is served
     errors = check_apps_installed()
     if errors:
         return errors

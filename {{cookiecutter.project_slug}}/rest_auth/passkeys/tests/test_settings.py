@@ -15,8 +15,8 @@ from rest_auth.checks import check_rest_auth_settings
 from rest_auth.passkeys import app_settings as passkey_settings
 from rest_auth.passkeys import serializers
 from rest_auth.passkeys.checks import check_passkey_settings
-from rest_auth.tests.passkeys.authenticator import SoftAuthenticator
-from rest_auth.tests.passkeys.conftest import (
+from rest_auth.passkeys.tests.authenticator import SoftAuthenticator
+from rest_auth.passkeys.tests.conftest import (
     login,
     login_begin,
     login_complete,
@@ -27,7 +27,7 @@ from rest_auth.tests.passkeys.conftest import (
     whoami,
 )
 
-CUSTOM = "rest_auth.tests.passkeys.custom_serializers."
+CUSTOM = "rest_auth.passkeys.tests.custom_serializers."
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 
 

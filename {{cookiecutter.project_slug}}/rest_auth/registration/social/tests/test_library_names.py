@@ -5,7 +5,9 @@ import pytest
 from rest_framework.test import APIRequestFactory
 
 from rest_auth import social_serializers
-from rest_auth.registration import serializers, social_views, views
+from rest_auth.registration import serializers, views
+from rest_auth.registration.social import serializers as social
+from rest_auth.registration.social import views as social_views
 
 
 def test_social_views_are_importable_from_registration_views():
@@ -29,7 +31,7 @@ def test_social_serializers_are_importable_from_registration_serializers():
         "SocialConnectMixin",
         "SocialAccountSerializer",
     ):
-        assert getattr(serializers, name) is getattr(social_serializers, name)
+        assert getattr(serializers, name) is getattr(social, name)
 
 
 def test_other_names_are_still_missing():
@@ -42,7 +44,7 @@ def test_other_names_are_still_missing():
 @pytest.mark.parametrize(
     ("serializer_class", "body"),
     [
-        (social_serializers.SocialLoginSerializer, {"access_token": "token"}),
+        (social.SocialLoginSerializer, {"access_token": "token"}),
         (social_serializers.TwitterLoginSerializer, {"access_token": "a", "token_secret": "b"}),
     ],
 )

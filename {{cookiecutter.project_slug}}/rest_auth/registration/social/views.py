@@ -27,16 +27,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
-from rest_auth.social_serializers import (
+from rest_auth.throttling import LOGIN_SCOPE
+from rest_auth.views import LoginResponseMixin
+
+from ..views import VERIFICATION_SENT
+from . import flows
+from .serializers import (
     SocialAccountSerializer,
     SocialConnectSerializer,
     SocialLoginSerializer,
 )
-from rest_auth.throttling import LOGIN_SCOPE
-from rest_auth.views import LoginResponseMixin
-
-from . import social_flows
-from .views import VERIFICATION_SENT
 
 # Keeps provider tokens and codes out of error reports.
 sensitive_social_fields = method_decorator(
@@ -82,7 +82,7 @@ class SocialLoginView(LoginResponseMixin, GenericAPIView):
             return exc.response
 
     def login_with(self, sociallogin: Any) -> Response:
-        outcome = social_flows.sign_in(self.request._request, sociallogin)
+        outcome = flows.sign_in(self.request._request, sociallogin)
         if outcome.verification_sent:
             return Response({"detail": VERIFICATION_SENT}, status=status.HTTP_201_CREATED)
         self.user = outcome.user
@@ -101,7 +101,7 @@ class SocialConnectView(SocialLoginView):
     permission_classes = (IsAuthenticated,)
 
     def login_with(self, sociallogin: Any) -> Response:
-        social_flows.connect(self.request._request, sociallogin, self.request.user)
+        flows.connect(self.request._request, sociallogin, self.request.user)
         self.user = self.request.user
         self.issue_credentials()
         return self.get_response()
@@ -135,5 +135,5 @@ class SocialAccountDisconnectView(GenericAPIView):
         if account is None:
             raise NotFound()
         data = self.get_serializer(account).data
-        social_flows.disconnect_account(request._request, account)
+        flows.disconnect_account(request._request, account)
         return Response(data, status=status.HTTP_200_OK)

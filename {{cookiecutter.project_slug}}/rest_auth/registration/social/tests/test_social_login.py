@@ -13,17 +13,12 @@ from django.core import mail
 from django.urls import resolve, reverse
 from rest_framework.test import APIClient
 
+from rest_auth.registration.tests.conftest import SENT, assert_answers_like_login, who_am_i
 from rest_auth.tests.conftest import PASSWORD, create_account, use_credentials
 
-from ..conftest import SENT, assert_answers_like_login, who_am_i
-from .conftest import (
-    Identity,
-    iter_messages,
-    set_app,
-    social_login,
-    with_access_token,
-    with_code,
-)
+from .fake_provider import Identity
+from .fakes import set_app
+from .login_requests import iter_messages, social_login, with_access_token, with_code
 
 User = get_user_model()
 
@@ -234,7 +229,7 @@ def test_a_provider_error_is_a_400_that_keeps_its_details_out(
     body = with_access_token(provider, identity)
     provider.failure = "error"
 
-    with caplog.at_level("INFO", logger="rest_auth.social_serializers"):
+    with caplog.at_level("INFO", logger="rest_auth.registration.social.serializers"):
         response = social_login(api_client, provider, **body)
 
     assert response.status_code == 400

@@ -7,7 +7,7 @@ the OAuth flow themselves send the ``access_token``. GitHub has no ID tokens.
 from allauth.socialaccount.providers.github.views import GitHubOAuth2Adapter
 from django.urls import path
 
-from .social_views import SocialConnectView, SocialLoginView
+from .views import SocialConnectView, SocialLoginView
 
 
 class GitHubLogin(SocialLoginView):

@@ -2,7 +2,7 @@
 
 The few allauth internals they use (``SocialLogin._accept_login``, the connect flow's
 ``validate_disconnect``), as allauth's own views do, are reached through
-``social_allauth_compat`` and ``allauth_compat``.
+``allauth_compat`` (socialaccount) and ``registration.allauth_compat``.
 
 allauth's own flows answer with redirects and pages; these answer with a user or an API
 error, and follow the same rules: an existing provider account logs its user in; an
@@ -32,9 +32,9 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.settings import api_settings as drf_settings
 
-from .allauth_compat import assess_unique_email, send_verification_email_to_address
-from .flows import notify_existing_account, send_quietly, verification_is_mandatory
-from .social_allauth_compat import accept_login, disconnect, validate_disconnect
+from ..allauth_compat import assess_unique_email, send_verification_email_to_address
+from ..flows import notify_existing_account, send_quietly, verification_is_mandatory
+from .allauth_compat import accept_login, disconnect, validate_disconnect
 
 EMAIL_TAKEN = _("User is already registered with this e-mail address.")
 NO_EMAIL = _("The provider did not share an e-mail address, and one is required.")

@@ -8,17 +8,11 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from rest_auth.registration.tests.conftest import who_am_i
 from rest_auth.tests.conftest import PASSWORD, create_account, log_in, use_credentials
 
-from ..conftest import who_am_i
-from .conftest import (
-    Identity,
-    connect_url,
-    iter_messages,
-    social_login,
-    with_access_token,
-    with_code,
-)
+from .fake_provider import Identity
+from .login_requests import connect_url, iter_messages, social_login, with_access_token, with_code
 
 User = get_user_model()
 ACCOUNTS = reverse("social_account_list")

@@ -50,7 +50,7 @@ def add_virtual_authenticator(context, page) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.urls("rest_auth.tests.passkeys.browser_urls")
+@pytest.mark.urls("rest_auth.passkeys.tests.browser_urls")
 def test_register_then_log_in_with_and_without_a_username_in_chromium(
     live_server, user, password, rest_auth_settings, settings, chromium
 ):

@@ -27,7 +27,7 @@ def provider_name(view: type) -> str:
 
 
 class SocialLoginViewSchema(OpenApiViewExtension):
-    target_class = "rest_auth.registration.social_views.SocialLoginView"
+    target_class = "rest_auth.registration.social.views.SocialLoginView"
     match_subclasses = True
 
     def view_replacement(self) -> type:
@@ -65,13 +65,13 @@ class SocialLoginViewSchema(OpenApiViewExtension):
 
     @staticmethod
     def connect_view() -> type:
-        from .social_views import SocialConnectView
+        from .views import SocialConnectView
 
         return SocialConnectView
 
 
 class SocialAccountListViewSchema(OpenApiViewExtension):
-    target_class = "rest_auth.registration.social_views.SocialAccountListView"
+    target_class = "rest_auth.registration.social.views.SocialAccountListView"
 
     def view_replacement(self) -> type:
         return described(
@@ -84,7 +84,7 @@ class SocialAccountListViewSchema(OpenApiViewExtension):
 
 
 class SocialAccountDisconnectViewSchema(OpenApiViewExtension):
-    target_class = "rest_auth.registration.social_views.SocialAccountDisconnectView"
+    target_class = "rest_auth.registration.social.views.SocialAccountDisconnectView"
 
     def view_replacement(self) -> type:
         return described(

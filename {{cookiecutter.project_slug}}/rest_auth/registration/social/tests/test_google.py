@@ -9,8 +9,10 @@ from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from .conftest import Identity, iter_messages, use_fake
 from .fake_google import FakeGoogle
+from .fake_provider import Identity
+from .fakes import use_fake
+from .login_requests import iter_messages
 
 URL = reverse("google_login")
 

@@ -6,9 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
-from rest_auth.social_checks import check_social_settings, generated_providers
+from rest_auth.registration.social.checks import check_social_settings, generated_providers
 
-from .conftest import fake_classes, set_app
+from .fakes import fake_classes, set_app
 
 
 def without_credentials(settings, provider_id: str) -> None:

@@ -9,9 +9,8 @@ from rest_framework.test import APIClient
 
 from rest_auth.passkeys import ceremonies
 from rest_auth.passkeys.models import Passkey, PasskeyChallenge
-from rest_auth.tests.answers import assert_same_answer
-from rest_auth.tests.passkeys.authenticator import SoftAuthenticator, b64url, from_b64url
-from rest_auth.tests.passkeys.conftest import (
+from rest_auth.passkeys.tests.authenticator import SoftAuthenticator, b64url, from_b64url
+from rest_auth.passkeys.tests.conftest import (
     login,
     login_begin,
     login_complete,
@@ -22,6 +21,7 @@ from rest_auth.tests.passkeys.conftest import (
     use_credentials,
     whoami,
 )
+from rest_auth.tests.answers import assert_same_answer
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,10 @@ import pytest
 from allauth.socialaccount.models import SocialAccount
 from django.urls import reverse
 
-from .conftest import Identity, iter_messages, use_fake
 from .fake_github import FakeGitHub
+from .fake_provider import Identity
+from .fakes import use_fake
+from .login_requests import iter_messages
 
 URL = reverse("github_login")
 

@@ -1,7 +1,7 @@
 """Fixtures of the passkey tests: a software authenticator and the ceremonies as steps.
 
 The core fixtures (``user``, ``api_client``, ``auth_client``, ``rest_auth_settings``)
-come from ``rest_auth/tests/conftest.py``; logins here end the way this project's
+are those of ``rest_auth/tests/conftest.py``, imported here; logins here end the way this project's
 clients log in (token header or session cookie + CSRF), like ``log_in`` there.
 """
 
@@ -14,8 +14,14 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from rest_auth.app_settings import api_settings
-from rest_auth.tests.conftest import create_account, use_credentials
-from rest_auth.tests.passkeys.authenticator import SoftAuthenticator
+from rest_auth.passkeys.tests.authenticator import SoftAuthenticator
+from rest_auth.tests.conftest import *  # noqa: F403 - the core fixtures, shared
+from rest_auth.tests.conftest import (  # noqa: F401 - autouse, private
+    _feature_settings,
+    _fresh_throttle_counters,
+    create_account,
+    use_credentials,
+)
 
 
 def post(client: APIClient, name: str, body: Any = None, **extra: Any) -> Any:

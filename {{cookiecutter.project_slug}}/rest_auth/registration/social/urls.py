@@ -2,13 +2,13 @@
 
 from django.urls import path
 
-from . import social_views
+from . import views
 
 urlpatterns = [
-    path("", social_views.SocialAccountListView.as_view(), name="social_account_list"),
+    path("", views.SocialAccountListView.as_view(), name="social_account_list"),
     path(
         "<int:pk>/disconnect/",
-        social_views.SocialAccountDisconnectView.as_view(),
+        views.SocialAccountDisconnectView.as_view(),
         name="social_account_disconnect",
     ),
 ]

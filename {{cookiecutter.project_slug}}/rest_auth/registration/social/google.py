@@ -8,7 +8,7 @@ Google Sign-In, or an ``access_token``.
 from allauth.socialaccount.providers.google.views import GoogleOAuth2Adapter
 from django.urls import path
 
-from .social_views import SocialConnectView, SocialLoginView
+from .views import SocialConnectView, SocialLoginView
 
 
 class GoogleLogin(SocialLoginView):
