@@ -1,11 +1,12 @@
-from django.apps import AppConfig
+from rest_auth.features import FeatureConfig
 
 
-class PasskeysConfig(AppConfig):
+class PasskeysConfig(FeatureConfig):
+    # The app's config, not the FeatureConfig this module imports (see rest_auth.features).
+    default = True
     name = "rest_auth.passkeys"
     label = "passkeys"
     verbose_name = "Passkeys"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        from . import checks  # noqa: F401 - registers the passkey system checks
+    settings_module = "rest_auth.passkeys.app_settings"
+    checks_module = "rest_auth.passkeys.checks"

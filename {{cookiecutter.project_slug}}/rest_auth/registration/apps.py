@@ -1,16 +1,20 @@
-from django.apps import AppConfig
+from rest_auth.features import FeatureConfig
 
 
-class RegistrationConfig(AppConfig):
+class RegistrationConfig(FeatureConfig):
+    # The app's config, not the FeatureConfig this module imports (see rest_auth.features).
+    default = True
     name = "rest_auth.registration"
     # "registration" alone would clash too easily with a project's own app.
     label = "rest_auth_registration"
     verbose_name = "REST registration"
+    settings_module = "rest_auth.registration.app_settings"
+    checks_module = "rest_auth.registration.checks"
 
     def ready(self) -> None:
+        super().ready()
         from rest_auth import serializers as core
 
-        from . import checks  # noqa: F401 - registers the system checks
         from .serializers import clean_username
 
         # User details take usernames by the same rules as sign-up (as with dj-rest-auth).
