@@ -1,13 +1,13 @@
 """How an optional feature of rest_auth announces itself: its AppConfig names what it adds.
 
-Each feature is a Django app (``rest_auth.tokens``, ``rest_auth.jwt``, ...) whose AppConfig
-subclasses ``FeatureConfig`` and names its modules::
+Each feature is a Django app (a folder of ``rest_auth/``) whose AppConfig subclasses
+``FeatureConfig`` and names its modules::
 
-    class PasskeysConfig(FeatureConfig):
+    class ExampleConfig(FeatureConfig):
         default = True
-        name = "rest_auth.passkeys"
-        settings_module = "rest_auth.passkeys.app_settings"
-        checks_module = "rest_auth.passkeys.checks"
+        name = "rest_auth.example"
+        settings_module = "rest_auth.example.app_settings"
+        checks_module = "rest_auth.example.checks"
 
 - ``settings_module`` defines ``DEFAULTS`` and ``IMPORT_STRINGS`` the way
   ``rest_auth.app_settings`` does; while the app is installed they join ``api_settings``.
@@ -17,8 +17,9 @@ subclasses ``FeatureConfig`` and names its modules::
   installed.
 - ``checks_module`` is imported by ``ready()``; its ``@register``-ed checks run from then on.
 - ``library_names`` maps a dj-rest-auth name in a core module to where the feature keeps
-  it (``{"rest_auth.serializers.JWTSerializer": "rest_auth.jwt.serializers.JWTSerializer"}``):
-  the core module answers for it only while the feature is installed.
+  it (``{"rest_auth.serializers.ExampleSerializer":
+  "rest_auth.example.serializers.ExampleSerializer"}``): the core module answers for it only
+  while the feature is installed.
 
 ``default = True`` tells Django which of the two AppConfig subclasses in the app's
 ``apps.py`` is the app's (the other is the imported FeatureConfig). A subclass that

@@ -77,6 +77,6 @@ format_lazy = lazy(_format, str)
 
 
 def __getattr__(name: str) -> Any:
-    # dj-rest-auth's helpers of optional features (jwt_encode), where the feature that
+    # dj-rest-auth's helpers of optional features (its JWT encoder), where the feature that
     # keeps them is installed.
     return library_name(__name__, name)
