@@ -6,7 +6,8 @@ from django.urls import {% if cookiecutter.registration or cookiecutter.passkeys
 
 from . import views
 {%- if cookiecutter.auth_mode == "jwt" %}
-from .jwt.views import TokenVerifyView, get_refresh_view
+from .jwt.refresh_view import get_refresh_view
+from .jwt.views import TokenVerifyView
 {%- endif %}
 
 urlpatterns = [

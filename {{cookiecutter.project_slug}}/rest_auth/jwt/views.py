@@ -55,8 +55,3 @@ class TokenVerifyView(TokenViewBase):
     """POST /token/verify/ with ``{"token": ...}``: 200 ``{}`` if valid, else 401."""
 
     serializer_class = TokenVerifySerializer
-
-
-def get_refresh_view() -> type:
-    """Return the refresh view class (dj-rest-auth's way of reaching it)."""
-    return RefreshViewWithCookieSupport
