@@ -15,20 +15,9 @@ from pathlib import Path
 
 # Everything JWT mode adds: its code, settings, checks, tests and documentation.
 JWT_FILES = [
+    "rest_auth/jwt",
     "rest_auth/jwt_auth.py",
-    "rest_auth/jwt_checks.py",
-    "rest_auth/jwt_schema.py",
-    "rest_auth/jwt_serializers.py",
-    "rest_auth/jwt_settings.py",
-    "rest_auth/jwt_views.py",
-    "rest_auth/tests/jwt_helpers.py",
-    "rest_auth/tests/test_jwt_auth.py",
-    "rest_auth/tests/test_jwt_blacklist.py",
-    "rest_auth/tests/test_jwt_checks.py",
-    "rest_auth/tests/test_jwt_cookies.py",
-    "rest_auth/tests/test_jwt_revocation.py",
     "config/tests/test_jwt_production_settings.py",
-    "rest_auth/tests/test_jwt_without_blacklist.py",
     "docs/jwt.md",
     "demo/templates/demo/features/jwt.js",
     "demo/tests/test_demo_jwt_e2e.py",
@@ -71,7 +60,7 @@ def plan(answers: dict[str, object]) -> list[str]:
         if answers["registration"]:
             remove.append("rest_auth/registration/schema.py")
         if answers["auth_mode"] == "jwt":
-            remove.append("rest_auth/jwt_schema.py")
+            remove.append("rest_auth/jwt/schema.py")
         if answers["passkeys"]:
             remove.append("rest_auth/passkeys/schema.py")
         if social_providers(answers):
@@ -89,9 +78,9 @@ def plan(answers: dict[str, object]) -> list[str]:
     if answers["auth_mode"] != "jwt":
         remove.extend(JWT_FILES)
     elif answers["jwt_blacklist"]:
-        remove.append("rest_auth/tests/test_jwt_without_blacklist.py")
+        remove.append("rest_auth/jwt/tests/test_jwt_without_blacklist.py")
     else:
-        remove.append("rest_auth/tests/test_jwt_blacklist.py")
+        remove.append("rest_auth/jwt/tests/test_jwt_blacklist.py")
     if not answers["passkeys"]:
         remove += [
             "rest_auth/passkeys",

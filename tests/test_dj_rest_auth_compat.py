@@ -162,6 +162,13 @@ def rewrite(text: str) -> str:
     )
 
 
+def install_jwt_app(settings: str) -> str:
+    # JWT support is an app of its own here (rest_auth.jwt): the one line a project moving
+    # off the library adds to INSTALLED_APPS when it uses JWTs (see the README).
+    assert "    'rest_auth',\n" in settings
+    return settings.replace("    'rest_auth',\n", "    'rest_auth',\n    'rest_auth.jwt',\n", 1)
+
+
 def library_tests(sdist: Path, workdir: Path) -> Path:
     """The library's ``tests`` package, rewritten, in ``workdir``: importable as ``tests``
     (the library's settings and test modules name it so, e.g. ROOT_URLCONF 'tests.urls')."""
@@ -174,7 +181,10 @@ def library_tests(sdist: Path, workdir: Path) -> Path:
             if member.isfile() and name.startswith(prefix) and name.endswith(".py"):
                 text = archive.extractfile(member).read().decode()
                 target = tests / name.removeprefix(prefix)
-                target.write_text(rewrite(text))
+                text = rewrite(text)
+                if target.name == "settings.py":
+                    text = install_jwt_app(text)
+                target.write_text(text)
     (workdir / "conftest.py").write_text(CONFTEST)
     (workdir / "pytest.ini").write_text("[pytest]\nDJANGO_SETTINGS_MODULE = tests.settings\n")
     return tests

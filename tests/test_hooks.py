@@ -299,8 +299,8 @@ SOCIAL_SCHEMA = ["rest_auth/registration/social/schema.py"]
 JWT_ONLY = list(post_gen_project.JWT_FILES)  # checked against the template's files below
 # Without the demo page, its folder goes whole: nothing inside it is listed on its own.
 JWT_OUTSIDE_DEMO = [path for path in JWT_ONLY if not path.startswith("demo/")]
-WITH_BLACKLIST_ONLY = ["rest_auth/tests/test_jwt_blacklist.py"]
-WITHOUT_BLACKLIST_ONLY = ["rest_auth/tests/test_jwt_without_blacklist.py"]
+WITH_BLACKLIST_ONLY = ["rest_auth/jwt/tests/test_jwt_blacklist.py"]
+WITHOUT_BLACKLIST_ONLY = ["rest_auth/jwt/tests/test_jwt_without_blacklist.py"]
 JWT = {"auth_mode": "jwt"}
 PASSKEYS = [
     "rest_auth/passkeys",
@@ -434,12 +434,18 @@ def test_every_planned_path_exists_in_the_template():
 
 def test_every_jwt_file_of_the_template_is_pruned_in_other_modes():
     template = ROOT / "{{cookiecutter.project_slug}}"
+    package = template / "rest_auth" / "jwt"
     jwt_files = {
         str(path.relative_to(template))
         for path in template.rglob("*")
-        if path.is_file() and "jwt" in path.name and "__pycache__" not in path.parts
+        if path.is_file()
+        and "jwt" in path.name
+        and "__pycache__" not in path.parts
+        and package not in path.parents
     }
-    assert jwt_files == set(post_gen_project.JWT_FILES)
+    # The JWT app goes whole: its folder is one entry of the plan.
+    assert jwt_files | {"rest_auth/jwt"} == set(post_gen_project.JWT_FILES)
+    assert package.is_dir()
 
 
 def test_a_folder_left_empty_by_pruning_goes_too(tmp_path):

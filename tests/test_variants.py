@@ -360,7 +360,7 @@ def test_settings_follow_the_answers(baked, variant):
     assert (configured["simple_jwt"] is not None) == jwt
     if not jwt:
         return
-    assert configured["authentication"] == ["rest_auth.jwt_auth.JWTCookieAuthentication"]
+    assert configured["authentication"] == ["rest_auth.jwt.authentication.JWTCookieAuthentication"]
     assert (rest_auth["TOKEN_MODEL"], rest_auth["SESSION_LOGIN"]) == (None, False)
     cookies = {key: value for key, value in rest_auth.items() if key.startswith("JWT_AUTH_")}
     if answers["jwt_cookies"]:

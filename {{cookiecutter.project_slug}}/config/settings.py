@@ -71,6 +71,10 @@ INSTALLED_APPS = [
 {%- endif %}
     "users",
     "rest_auth",
+{%- if cookiecutter.auth_mode == "jwt" %}
+    # JWT login: cookies, refresh and verify, revocation (rest_auth/jwt/).
+    "rest_auth.jwt",
+{%- endif %}
 {%- if cookiecutter.registration %}
     # Before allauth, so its email templates (rest_auth/registration/templates/) win.
     "rest_auth.registration",
@@ -351,7 +355,7 @@ REST_FRAMEWORK = {
         "rest_auth.tokens.authentication.TokenAuthentication",
 {%- elif cookiecutter.auth_mode == "jwt" %}
         # The Bearer header first, then the access token cookie (held to CSRF checks).
-        "rest_auth.jwt_auth.JWTCookieAuthentication",
+        "rest_auth.jwt.authentication.JWTCookieAuthentication",
 {%- else %}
         "rest_framework.authentication.SessionAuthentication",
 {%- endif %}

@@ -7,7 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 # Register the OpenAPI descriptions of the auth endpoints.
 {%- if cookiecutter.auth_mode == "jwt" %}
-import rest_auth.jwt_schema  # noqa: F401
+import rest_auth.jwt.schema  # noqa: F401
 {%- endif %}
 {%- if cookiecutter.passkeys %}
 import rest_auth.passkeys.schema  # noqa: F401

@@ -17,31 +17,23 @@ Values are resolved on first access and cached per attribute. The cache is dropp
 Django's ``setting_changed`` signal fires, so ``override_settings(REST_AUTH=...)`` works in
 tests. Code that needs a setting reads it when it runs (per request), never at import.
 
-Optional features keep their defaults beside their code: a package ``rest_auth/<feature>/``
-with an ``app_settings.py`` module, or a module ``rest_auth/<feature>_settings.py``. Each
-such module defines ``DEFAULTS`` and ``IMPORT_STRINGS`` the same way as this one; the
-features this project was generated with join ``api_settings`` on first use. It may also
-define ``FOREIGN_SETTINGS``: keys that are settings of a library the feature uses, which
-``manage.py check`` names as such when they appear in REST_AUTH; and ``CORE_DEFAULTS``:
-core settings whose default it replaces while its app (and the apps in its
-``CORE_DEFAULTS_APPS``) is installed: sign-up's login and password reset serializers,
-which follow its account rules.
+Optional features keep their defaults beside their code: each feature app's AppConfig
+(a ``rest_auth.features.FeatureConfig``) names its settings module, which defines
+``DEFAULTS`` and ``IMPORT_STRINGS`` the same way as this one (and possibly
+``FOREIGN_SETTINGS`` and ``CORE_DEFAULTS``: see ``rest_auth.features``). The features
+installed join ``api_settings`` on first use.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import pkgutil
-from collections.abc import Iterator
 from functools import cache
-from types import ModuleType
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.utils.module_loading import import_string
+
+from .features import app_installed, feature_settings_modules
 
 DEFAULTS: dict[str, Any] = {
     # Serializers
@@ -75,28 +67,9 @@ IMPORT_STRINGS: tuple[str, ...] = (
 )
 
 
-def feature_settings_modules() -> Iterator[ModuleType]:
-    """Yield the settings module of each optional feature present in this project."""
-    package = importlib.import_module(__package__)
-    for module in pkgutil.iter_modules(package.__path__):
-        if module.ispkg:
-            name = f"{__package__}.{module.name}.app_settings"
-            if importlib.util.find_spec(name) is not None:
-                yield importlib.import_module(name)
-        elif module.name.endswith("_settings") and module.name != "app_settings":
-            yield importlib.import_module(f"{__package__}.{module.name}")
-
-
-def app_installed(name: str) -> bool:
-    """Is the app installed? Settings may be read before the app registry is ready."""
-    if apps.apps_ready:
-        return apps.is_installed(name)
-    return name in settings.INSTALLED_APPS
-
-
 @cache
 def all_defaults() -> tuple[dict[str, Any], frozenset[str]]:
-    """The defaults and import strings of the core and of every present feature."""
+    """Return the defaults and import strings of the core and of every installed feature."""
     defaults, import_strings = dict(DEFAULTS), set(IMPORT_STRINGS)
     replaced: dict[str, Any] = {}
     for module in feature_settings_modules():
@@ -105,9 +78,7 @@ def all_defaults() -> tuple[dict[str, Any], frozenset[str]]:
             raise RuntimeError(f"{module.__name__} redefines REST_AUTH keys: {sorted(clash)}")
         defaults.update(module.DEFAULTS)
         import_strings.update(module.IMPORT_STRINGS)
-        feature_app = module.__name__.rpartition(".")[0]
-        needed = (feature_app, *getattr(module, "CORE_DEFAULTS_APPS", ()))
-        if feature_app != __package__ and all(app_installed(app) for app in needed):
+        if all(app_installed(app) for app in getattr(module, "CORE_DEFAULTS_APPS", ())):
             replaced.update(getattr(module, "CORE_DEFAULTS", {}))
     defaults.update(replaced)
     return defaults, frozenset(import_strings)

@@ -6,9 +6,7 @@ class RestAuthConfig(AppConfig):
     verbose_name = "REST authentication"
 
     def ready(self) -> None:
-        from . import checks  # registers the system checks
+        from . import checks  # noqa: F401 - registers the system checks
         from .mail import connect_signals
 
         connect_signals()
-
-        checks.import_feature_checks()

@@ -7,8 +7,6 @@ SILENCED_SYSTEM_CHECKS where the owner knows better.
 from __future__ import annotations
 
 import difflib
-import importlib
-import pkgutil
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,7 +14,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, Warning, register
 
-from .app_settings import api_settings, feature_settings_modules, perform_import
+from .app_settings import api_settings, perform_import
+from .features import feature_settings_modules
 from .throttling import (
     LOGIN_FAILURES_SCOPE,
     PASSWORD_RESET_EMAIL_SCOPE,
@@ -40,17 +39,6 @@ BOOLEAN_SETTINGS = (
     "SESSION_LOGIN",
     "USE_JWT",
 )
-
-
-def import_feature_checks() -> None:
-    """Register the checks of each optional feature present: ``rest_auth/<feature>_checks.py``.
-
-    Called once the app registry is ready (RestAuthConfig.ready), like this module.
-    """
-    package = importlib.import_module(__package__)
-    for module in pkgutil.iter_modules(package.__path__):
-        if not module.ispkg and module.name.endswith("_checks"):
-            importlib.import_module(f"{__package__}.{module.name}")
 
 
 def configured(key: str) -> Any:
@@ -112,7 +100,7 @@ def check_keys(user_settings: dict[str, Any]) -> list[CheckMessage]:
 
 def foreign_settings() -> dict[str, str]:
     """REST_AUTH keys that are another library's settings, each with the setting it is:
-    the ``FOREIGN_SETTINGS`` of this project's feature settings modules."""
+    the ``FOREIGN_SETTINGS`` of the installed features' settings modules."""
     found: dict[str, str] = {}
     for module in feature_settings_modules():
         found.update(getattr(module, "FOREIGN_SETTINGS", {}))

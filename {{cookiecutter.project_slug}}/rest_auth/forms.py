@@ -12,7 +12,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from .app_settings import api_settings
-from .compat import library_name
+from .features import library_name
 
 
 def frontend_url() -> str:
@@ -78,5 +78,5 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
 
 def __getattr__(name: str) -> Any:
-    # dj-rest-auth's names of optional features, kept in their own apps (rest_auth/compat.py).
+    # dj-rest-auth's names of optional features, kept in their own apps (rest_auth/features.py).
     return library_name(__name__, name)

@@ -23,13 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers
 
 from .app_settings import api_settings
+from .features import library_name
 from .forms import PasswordResetForm
-{%- if cookiecutter.auth_mode == "jwt" %}
-
-# The JWT login bodies live with JWT mode; importable from here, as in the reference.
-from .jwt_serializers import JWTSerializer as JWTSerializer
-from .jwt_serializers import JWTSerializerWithExpiration as JWTSerializerWithExpiration
-{%- endif %}
 from .mail import send_after_response
 from .utils import revoke_tokens
 
@@ -278,3 +273,9 @@ class PasswordChangeSerializer(serializers.Serializer):
         if not self.logout_on_password_change and SESSION_KEY in self.request.session:
             update_session_auth_hash(self.request, self.user)
         return self.user
+
+
+def __getattr__(name: str) -> Any:
+    # dj-rest-auth's serializers of optional features (the JWT login bodies), where the
+    # feature that keeps them is installed.
+    return library_name(__name__, name)

@@ -29,12 +29,12 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from django.apps import apps
 from django.utils.module_loading import import_string
 from rest_framework import throttling
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 
+from .features import installed_features
 from .shared_cache import shared_cache
 
 LOGIN_SCOPE = "rest_auth_login"
@@ -66,9 +66,8 @@ DEFAULT_RATES: dict[str, str | None] = {
 def default_rates() -> dict[str, str | None]:
     """Return the default rate of every scope: the core's and each installed feature's."""
     rates = dict(DEFAULT_RATES)
-    for config in apps.get_app_configs():
-        # A feature app names its rates in its AppConfig (``default_throttle_rates``).
-        if getattr(config, "default_throttle_rates", None):
+    for config in installed_features():
+        if config.default_throttle_rates is not None:
             rates.update(import_string(config.default_throttle_rates))
     return rates
 

@@ -6,8 +6,8 @@ from django.urls import {% if cookiecutter.registration or cookiecutter.passkeys
 
 from . import views
 {%- if cookiecutter.auth_mode == "jwt" %}
-from .jwt_auth import get_refresh_view
-from .jwt_views import TokenVerifyView
+from .jwt.refresh_view import get_refresh_view
+from .jwt.views import TokenVerifyView
 {%- endif %}
 
 urlpatterns = [

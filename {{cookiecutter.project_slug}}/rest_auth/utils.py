@@ -9,9 +9,8 @@ from django.db.models import Model, QuerySet
 from django.utils.functional import lazy
 
 from .app_settings import api_settings
-{%- if cookiecutter.auth_mode == "jwt" %}
-from .jwt_auth import access_token_for, blacklist_refresh_tokens
-{%- endif %}
+from .features import library_name
+from .strategies import registered_strategies
 
 
 def default_create_token(
@@ -33,14 +32,6 @@ def tokens_with_key(token_model: type[Model], key: str) -> QuerySet:
     if hasattr(manager, "with_key"):
         return manager.with_key(key)
     return manager.filter(key=key)
-{%- if cookiecutter.auth_mode == "jwt" %}
-
-
-def jwt_encode(user: AbstractBaseUser) -> tuple[Any, Any]:
-    """A new (access, refresh) token pair, with the claims of JWT_TOKEN_CLAIMS_SERIALIZER."""
-    refresh = api_settings.JWT_TOKEN_CLAIMS_SERIALIZER.get_token(user)
-    return access_token_for(refresh), refresh
-{%- endif %}
 
 
 def revoke_other_tokens(request: Any, user: AbstractBaseUser, serializer: Any) -> Model | None:
@@ -67,22 +58,13 @@ def revoke_other_tokens(request: Any, user: AbstractBaseUser, serializer: Any) -
 
 
 def revoke_tokens(user: AbstractBaseUser) -> None:
-{%- if cookiecutter.auth_mode == "jwt" %}
-    """Delete every API token of the user, and blacklist their refresh tokens.
-
-    Blacklisting needs simplejwt's blacklist app; access tokens issued before a password
-    change are refused anyway (SIMPLE_JWT CHECK_REVOKE_TOKEN).
-    """
+    """Delete every API token of the user, and end the credentials of every registered
+    login strategy (with JWTs: blacklist the user's refresh tokens)."""
     token_model = api_settings.TOKEN_MODEL
     if token_model is not None:
         token_model.objects.filter(user=user).delete()
-    blacklist_refresh_tokens(user)
-{%- else %}
-    """Delete every API token of the user (a no-op when TOKEN_MODEL is None)."""
-    token_model = api_settings.TOKEN_MODEL
-    if token_model is not None:
-        token_model.objects.filter(user=user).delete()
-{%- endif %}
+    for strategy in registered_strategies:
+        strategy().revoke_user_credentials(user)
 
 
 def _format(template: str, *args: Any, **kwargs: Any) -> str:
@@ -92,3 +74,9 @@ def _format(template: str, *args: Any, **kwargs: Any) -> str:
 # str.format() evaluated when the result is used: a translated template (gettext_lazy) is
 # formatted in the language active then, not at import.
 format_lazy = lazy(_format, str)
+
+
+def __getattr__(name: str) -> Any:
+    # dj-rest-auth's helpers of optional features (its JWT encoder), where the feature that
+    # keeps them is installed.
+    return library_name(__name__, name)

@@ -12,9 +12,6 @@ from django.contrib.auth import login as django_login
 from django.contrib.auth import logout as django_logout
 from django.contrib.auth.signals import user_logged_in
 from django.db.models import QuerySet
-{%- if cookiecutter.auth_mode == "jwt" %}
-from django.middleware.csrf import rotate_token
-{%- endif %}
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
@@ -29,16 +26,7 @@ from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from .app_settings import api_settings
-{%- if cookiecutter.auth_mode == "jwt" %}
-from .jwt_auth import (
-    jwt_login_body,
-    jwt_logout_response,
-    revoke_request_access_token,
-    set_jwt_cookies,
-    unset_jwt_cookies,
-    validated_request_token,
-)
-{%- endif %}
+from .strategies import LoginStrategy, login_strategy
 from .throttling import (
     LOGIN_SCOPE,
     PASSWORD_CHANGE_SCOPE,
@@ -46,11 +34,7 @@ from .throttling import (
     LoginFailureThrottle,
     PasswordResetEmailThrottle,
 )
-{%- if cookiecutter.auth_mode == "jwt" %}
-from .utils import jwt_encode, revoke_other_tokens, revoke_tokens, tokens_with_key
-{%- else %}
 from .utils import revoke_other_tokens, revoke_tokens, tokens_with_key
-{%- endif %}
 
 # Keeps passwords out of error reports.
 sensitive_password_fields = method_decorator(
@@ -67,28 +51,18 @@ class LoginResponseMixin:
     """Log ``self.user`` in and answer the way password login does.
 
     Shared by every view that ends in a login, so they all hand out the same credential
-    in the same body: the TOKEN_SERIALIZER body (``{"key": "..."}``) when TOKEN_MODEL is
-    set; with SESSION_LOGIN also the session cookie, and ``204 No Content`` when that is
-{%- if cookiecutter.auth_mode == "jwt" %}
-    the only credential. With USE_JWT, instead of an API token: an access and a refresh
-    token in the JWT_SERIALIZER body (JWT_SERIALIZER_WITH_EXPIRATION with
-    JWT_AUTH_RETURN_EXPIRATION), and in the configured cookies.
+    in the same body. What that is, the login strategy in force decides
+    (``rest_auth.strategies``): the TOKEN_SERIALIZER body (``{"key": "..."}``) when
+    TOKEN_MODEL is set; with SESSION_LOGIN also the session cookie, and ``204 No Content``
+    when that is the only credential; a feature's own (JWTs, with USE_JWT).
     Expects ``self.request``, ``self.user`` and ``self.serializer``.
     """
 
-    def get_response_serializer(self) -> type[BaseSerializer]:
-        if api_settings.USE_JWT:
-            if api_settings.JWT_AUTH_RETURN_EXPIRATION:
-                return api_settings.JWT_SERIALIZER_WITH_EXPIRATION
-            return api_settings.JWT_SERIALIZER
-        return api_settings.TOKEN_SERIALIZER
-{%- else %}
-    the only credential. Expects ``self.request``, ``self.user`` and ``self.serializer``.
-    """
+    def get_login_strategy(self) -> LoginStrategy:
+        return login_strategy()
 
     def get_response_serializer(self) -> type[BaseSerializer]:
-        return api_settings.TOKEN_SERIALIZER
-{%- endif %}
+        return self.get_login_strategy().get_response_serializer()
 
     def process_login(self) -> None:
         # authenticate() records which backend accepted the user; others use the first one.
@@ -96,21 +70,7 @@ class LoginResponseMixin:
         django_login(self.request, self.user, backend=backend)
 
     def issue_credentials(self) -> None:
-        token_model = api_settings.TOKEN_MODEL
-        self.token = None
-{%- if cookiecutter.auth_mode == "jwt" %}
-        self.access_token = self.refresh_token = None
-        if api_settings.USE_JWT:
-            self.access_token, self.refresh_token = jwt_encode(self.user)
-            if api_settings.JWT_AUTH_COOKIE:
-                # A fresh CSRF token with each cookie login, as Django does for sessions: the
-                # frontend reads the csrftoken cookie and sends it back as X-CSRFToken.
-                rotate_token(self.request)
-        elif token_model is not None:
-{%- else %}
-        if token_model is not None:
-{%- endif %}
-            self.token = api_settings.TOKEN_CREATOR(token_model, self.user, self.serializer)
+        self.get_login_strategy().issue(self)
         if api_settings.SESSION_LOGIN:
             self.process_login()
         else:
@@ -118,26 +78,19 @@ class LoginResponseMixin:
             user_logged_in.send(sender=type(self.user), request=self.request, user=self.user)
 
     def get_login_data(self) -> dict[str, Any] | None:
-        """The body of the answer; None when the session cookie is the only credential."""
-        context = {"request": self.request, "view": self}
-{%- if cookiecutter.auth_mode == "jwt" %}
-        if self.access_token is not None:
-            body = jwt_login_body(self.user, self.access_token, self.refresh_token)
-            return self.get_response_serializer()(body, context=context).data
-{%- endif %}
-        if self.token is None:
+        """Return the body of the answer; None when the session cookie is the only credential."""
+        instance = self.get_login_strategy().login_body(self)
+        if instance is None:
             return None
-        return self.get_response_serializer()(self.token, context=context).data
+        context = {"request": self.request, "view": self}
+        return self.get_response_serializer()(instance, context=context).data
 
     def login_response(self, data: dict[str, Any] | None, status_code: int) -> Response:
-        """``data`` with this status (204 without a body){% if cookiecutter.auth_mode == "jwt" %}, and the JWT cookies if any{% endif %}."""
+        """Answer ``data`` with this status (204 without a body), plus the strategy's cookies."""
         if data is None:
             return Response(status=status.HTTP_204_NO_CONTENT)
         response = Response(data, status=status_code)
-{%- if cookiecutter.auth_mode == "jwt" %}
-        if getattr(self, "access_token", None) is not None:
-            set_jwt_cookies(response, self.access_token, self.refresh_token)
-{%- endif %}
+        self.get_login_strategy().add_to_response(self, response)
         return response
 
     def get_response(self) -> Response:
@@ -179,33 +132,23 @@ class LoginView(LoginResponseMixin, GenericAPIView):
 
 class LogoutView(APIView):
     """End the session and delete the API token the request was made with.
-{%- if cookiecutter.auth_mode == "jwt" %}
-    With USE_JWT: revoke the refresh token sent (or the one the access token names) and
-    the access token used, and clear the cookies (see
-    ``rest_auth.jwt_auth.jwt_logout_response``). A refresh token that is garbage, of the
-    wrong type or already revoked, or none at all where the blacklist could revoke one, is
-    a 401 that ends nothing.
-{%- endif %}
 
-    {% if cookiecutter.auth_mode == "jwt" %}Otherwise it answers{% else %}Answers{% endif %} 200 even without credentials, or with dead ones (an unknown API
-    token, an ended session{% if cookiecutter.auth_mode == "jwt" %}, an expired access token{% endif %}): the client is logged out either way.
+    What else ends, the login strategy in force decides (with USE_JWT: the refresh token
+    sent or named by the access token, and the access token used; the cookies are
+    cleared; a bad refresh token is a 401 that ends nothing). Otherwise it answers 200
+    even without credentials, or with dead ones (an unknown API token, an ended session,
+    an expired token): the client is logged out either way.
     """
 
     permission_classes = (AllowAny,)
 
     def perform_authentication(self, request: Request) -> None:
         # Logout needs the credential, not its user: an API token is deleted by its key
-        # (one query, no SELECT first){% if cookiecutter.auth_mode == "jwt" %}, and a JWT is
-        # revoked once its signature, expiry and revocation are checked (no query){% endif %}.
+        # (one query, no SELECT first), and a strategy may read its own without a query.
         if self.token_key(request) is not None:
             return
         try:
-{%- if cookiecutter.auth_mode == "jwt" %}
-            if api_settings.USE_JWT:
-                request.auth = validated_request_token(request)
-                return
-{%- endif %}
-            request.user  # noqa: B018 - authenticates, as DRF's own perform_authentication
+            login_strategy().authenticate_logout(request)
         except exceptions.AuthenticationFailed:
             # An expired or revoked credential must not stop a logout: the request goes on
             # without one (set here too, or reading request.auth would authenticate again).
@@ -234,17 +177,7 @@ class LogoutView(APIView):
         django_logout(request._request)
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-{%- if cookiecutter.auth_mode == "jwt" %}
-        if api_settings.USE_JWT:
-            # The refresh token first: a bad or missing one is refused before anything
-            # (the session included) is ended.
-            response = jwt_logout_response(request)
-            if response.status_code == status.HTTP_200_OK:
-                self.logout(request)
-            return response
-{%- endif %}
-        self.logout(request)
-        return Response({"detail": _("Successfully logged out.")}, status=status.HTTP_200_OK)
+        return login_strategy().logout(request, lambda: self.logout(request))
 
 
 class UserDetailsView(RetrieveUpdateAPIView):
@@ -273,13 +206,9 @@ class PasswordChangeView(GenericAPIView):
     session or API token stays valid, the user's other API tokens are deleted (with DRF's
     one-per-user Token, whose key every client shares, the key is replaced and the new
     one is in the answer, as at login), and other sessions end with the old password's hash.
-{%- if cookiecutter.auth_mode == "jwt" %}
-
-    With USE_JWT, every token issued before the change is refused from now on (SIMPLE_JWT
-    CHECK_REVOKE_TOKEN; with LOGOUT_ON_PASSWORD_CHANGE also blacklisted, and the cookies
-    cleared). Without LOGOUT_ON_PASSWORD_CHANGE the client that made the change gets a new
-    pair: ``access`` and ``refresh`` in the body as at login, and in the cookies.
-{%- endif %}
+    The login strategy in force ends or renews its own credential too (with USE_JWT: every
+    token issued before the change is refused; the client that made it gets a new pair,
+    in the body as at login and in the cookies, unless LOGOUT_ON_PASSWORD_CHANGE).
     """
 
     permission_classes = (IsAuthenticated,)
@@ -293,33 +222,17 @@ class PasswordChangeView(GenericAPIView):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         serializer.save()
-{%- if cookiecutter.auth_mode == "jwt" %}
         user = request.user
+        strategy = login_strategy()
         response = Response({"detail": _("New password has been saved.")})
         if api_settings.LOGOUT_ON_PASSWORD_CHANGE:
             django_logout(request)
             revoke_tokens(user)
-            if api_settings.USE_JWT:
-                revoke_request_access_token(request)
-                unset_jwt_cookies(response)
+            strategy.end_after_password_change(request, response)
             return response
         self.keep_only_this_token(request, serializer, response)
-        if api_settings.USE_JWT:
-            access, refresh = jwt_encode(user)
-            body = jwt_login_body(user, access, refresh)
-            response.data.update(access=body["access"], refresh=body["refresh"])
-            set_jwt_cookies(response, access, refresh)
+        strategy.renew_after_password_change(request, user, response)
         return response
-{%- else %}
-        response = Response({"detail": _("New password has been saved.")})
-        if api_settings.LOGOUT_ON_PASSWORD_CHANGE:
-            user = request.user
-            django_logout(request)
-            revoke_tokens(user)
-        else:
-            self.keep_only_this_token(request, serializer, response)
-        return response
-{%- endif %}
 
     def keep_only_this_token(
         self, request: Request, serializer: BaseSerializer, response: Response

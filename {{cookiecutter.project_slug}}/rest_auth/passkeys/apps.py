@@ -1,13 +1,13 @@
-from django.apps import AppConfig
+from rest_auth.features import FeatureConfig
 
 
-class PasskeysConfig(AppConfig):
+class PasskeysConfig(FeatureConfig):
+    # The app's config, not the FeatureConfig this module imports (see rest_auth.features).
+    default = True
     name = "rest_auth.passkeys"
     label = "passkeys"
     verbose_name = "Passkeys"
     default_auto_field = "django.db.models.BigAutoField"
-    # The default rates of its throttle scopes (rest_auth.throttling.default_rates()).
+    settings_module = "rest_auth.passkeys.app_settings"
+    checks_module = "rest_auth.passkeys.checks"
     default_throttle_rates = "rest_auth.passkeys.throttling.DEFAULT_RATES"
-
-    def ready(self) -> None:
-        from . import checks  # noqa: F401 - registers the passkey system checks

@@ -1,6 +1,6 @@
 """REST_AUTH settings of registration, with their defaults.
 
-They join ``rest_auth.app_settings.api_settings`` because this package exists; read them
+They join ``rest_auth.app_settings.api_settings`` while the app is installed; read them
 from there (``api_settings.REGISTER_SERIALIZER``), per request.
 """
 

@@ -1,28 +1,30 @@
-from django.apps import AppConfig
+from rest_auth.features import FeatureConfig
 
 
-class RegistrationConfig(AppConfig):
+class RegistrationConfig(FeatureConfig):
+    # The app's config, not the FeatureConfig this module imports (see rest_auth.features).
+    default = True
     name = "rest_auth.registration"
     # "registration" alone would clash too easily with a project's own app.
     label = "rest_auth_registration"
     verbose_name = "REST registration"
-    # dj-rest-auth's names that live here, by the module dj-rest-auth defines them in
-    # (rest_auth/compat.py serves them from there).
-    library_names = {
-        "rest_auth.forms": [
-            "rest_auth.registration.forms.AllAuthPasswordResetForm",
-            "rest_auth.registration.forms.default_url_generator",
-        ]
-    }
-    # How the core tests (rest_auth/tests/) run with it (rest_auth/tests/conftest.py).
-    core_test_support = "rest_auth.registration.tests.core_support"
-    # The default rates of its throttle scopes (rest_auth.throttling.default_rates()).
+    settings_module = "rest_auth.registration.app_settings"
+    checks_module = "rest_auth.registration.checks"
     default_throttle_rates = "rest_auth.registration.throttling.DEFAULT_RATES"
+    core_test_support = "rest_auth.registration.tests.core_support"
+    library_names = {
+        "rest_auth.forms.AllAuthPasswordResetForm": (
+            "rest_auth.registration.forms.AllAuthPasswordResetForm"
+        ),
+        "rest_auth.forms.default_url_generator": (
+            "rest_auth.registration.forms.default_url_generator"
+        ),
+    }
 
     def ready(self) -> None:
+        super().ready()
         from rest_auth import serializers as core
 
-        from . import checks  # noqa: F401 - registers the system checks
         from .serializers import clean_username
 
         # User details take usernames by the same rules as sign-up (as with dj-rest-auth).

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers
 
 from rest_auth import serializers as core
-from rest_auth.compat import library_name
+from rest_auth.features import library_name
 from rest_auth.mail import send_after_response
 from rest_auth.serializers import password_field
 from rest_auth.utils import format_lazy
@@ -261,5 +261,5 @@ class PasswordResetConfirmSerializer(core.PasswordResetConfirmSerializer):
 
 
 def __getattr__(name: str) -> Any:
-    # dj-rest-auth's names of optional features, kept in their own apps (rest_auth/compat.py).
+    # dj-rest-auth's names of optional features, kept in their own apps (rest_auth/features.py).
     return library_name(__name__, name)

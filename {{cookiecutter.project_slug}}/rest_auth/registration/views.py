@@ -28,7 +28,7 @@ from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from rest_auth.app_settings import api_settings
-from rest_auth.compat import library_name
+from rest_auth.features import library_name
 from rest_auth.mail import send_after_response
 from rest_auth.views import LoginResponseMixin
 
@@ -221,5 +221,5 @@ class EmailVerificationSentView(APIView):
 
 
 def __getattr__(name: str) -> Any:
-    # dj-rest-auth's names of optional features, kept in their own apps (rest_auth/compat.py).
+    # dj-rest-auth's names of optional features, kept in their own apps (rest_auth/features.py).
     return library_name(__name__, name)

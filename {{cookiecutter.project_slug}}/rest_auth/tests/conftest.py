@@ -1,16 +1,10 @@
 """Fixtures shared by the rest_auth tests.
 
-{%- if cookiecutter.auth_mode == "jwt" %}
 ``auth_client`` logs in the way this project's clients do: with the API token in the
-Authorization header when TOKEN_MODEL is set; with the JWT access token as a Bearer header
-when login returns it in the body only; with the JWT cookies and the CSRF header when login
-sets them; otherwise with the session cookie and the CSRF header a browser app sends. Most
-tests use it, so they hold for every transport.
-{%- else %}
-``auth_client`` logs in the way this project's clients do: with the API token in the
-Authorization header when TOKEN_MODEL is set, otherwise with the session cookie and the
-CSRF header a browser app sends. Most tests use it, so they hold for either transport.
-{%- endif %}
+Authorization header when TOKEN_MODEL is set; the way a feature's login strategy says
+(its tests' ``core_support.use_credentials``: a JWT in a header, say); otherwise with the
+cookies login set (the session's, a feature's) and the CSRF header a browser app sends.
+Most tests use it, so they hold for every transport.
 """
 
 from __future__ import annotations
@@ -22,11 +16,12 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.urls import reverse
 from rest_framework.test import APIClient
+
+from rest_auth.features import installed_features
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -45,20 +40,21 @@ def password() -> str:
 def feature_test_support() -> Iterator[ModuleType]:
     """Yield the core-test support module each installed feature names in its AppConfig.
 
-    A feature that changes how login works (registration: login methods, mandatory email
-    verification) says there (``core_test_support``) how the core tests run with it:
-    ``CORE_TEST_SETTINGS`` and ``prepare_account(user)``, which makes the ``user`` fixture
-    an account that may log in.
+    A feature that changes how login works says there (``core_test_support``) how the core
+    tests run with it, with any of: ``CORE_TEST_SETTINGS``; ``prepare_account(user)``, which
+    makes the ``user`` fixture an account that may log in (registration: login methods,
+    mandatory email verification); ``use_credentials(client, response, body)``, which makes
+    a client send what a login answered and returns whether it did (JWT: the access token).
     """
-    for config in apps.get_app_configs():
-        if getattr(config, "core_test_support", None):
+    for config in installed_features():
+        if config.core_test_support is not None:
             yield importlib.import_module(config.core_test_support)
 
 
 @pytest.fixture(autouse=True)
 def _feature_settings(settings: Any) -> None:
     for support in feature_test_support():
-        for name, value in support.CORE_TEST_SETTINGS.items():
+        for name, value in getattr(support, "CORE_TEST_SETTINGS", {}).items():
             setattr(settings, name, value)
 
 
@@ -66,7 +62,8 @@ def create_account(username: str, email: str, password: str) -> Any:
     """A user who may log in, whatever the project's features ask of accounts."""
     user = get_user_model().objects.create_user(username=username, email=email, password=password)
     for support in feature_test_support():
-        support.prepare_account(user)
+        if hasattr(support, "prepare_account"):
+            support.prepare_account(user)
     return user
 
 
@@ -107,19 +104,14 @@ def use_credentials(client: APIClient, response: Any) -> None:
     body = response.data if response.status_code in (200, 201) else None
     if body and "key" in body:
         client.credentials(HTTP_AUTHORIZATION=f"Token {body['key']}")
-{%- if cookiecutter.auth_mode == "jwt" %}
-    elif body and "access" in body and not in_a_cookie(response, body["access"]):
-        client.credentials(HTTP_AUTHORIZATION=f"Bearer {body['access']}")
-{%- endif %}
+    elif any(
+        support.use_credentials(client, response, body)
+        for support in feature_test_support()
+        if hasattr(support, "use_credentials")
+    ):
+        return
     elif "csrftoken" in client.cookies:
         client.credentials(HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
-{%- if cookiecutter.auth_mode == "jwt" %}
-
-
-def in_a_cookie(response: Any, value: str) -> bool:
-    """Did the response also set this value as a cookie (JWT_AUTH_COOKIE)?"""
-    return any(morsel.value == value for morsel in response.cookies.values())
-{%- endif %}
 
 
 @pytest.fixture

@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "rest_framework_simplejwt.token_blacklist",
 {%- endif %}
     "rest_auth",
+{%- if cookiecutter.auth_mode == "jwt" %}
+    "rest_auth.jwt",
+{%- endif %}
 {%- if cookiecutter.passkeys %}
     "rest_auth.passkeys",
 {%- endif %}
@@ -51,7 +54,7 @@ USE_TZ = True
 FRONTEND_URL = "https://app.example.test"
 REST_FRAMEWORK = {
 {%- if cookiecutter.auth_mode == "jwt" %}
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_auth.jwt_auth.JWTCookieAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_auth.jwt.authentication.JWTCookieAuthentication"],
 {%- elif cookiecutter.auth_mode == "token" %}
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",

@@ -18,13 +18,13 @@ CORE_TESTS = [
     "standalone_token_tests.py",
 {%- endif %}
 {%- if cookiecutter.auth_mode == "jwt" %}
-    "test_jwt_auth.py",
-    "test_jwt_cookies.py",
-    "test_jwt_revocation.py",
+    "../jwt/tests/test_jwt_auth.py",
+    "../jwt/tests/test_jwt_cookies.py",
+    "../jwt/tests/test_jwt_revocation.py",
 {%- if cookiecutter.jwt_blacklist %}
-    "test_jwt_blacklist.py",
+    "../jwt/tests/test_jwt_blacklist.py",
 {%- else %}
-    "test_jwt_without_blacklist.py",
+    "../jwt/tests/test_jwt_without_blacklist.py",
 {%- endif %}
 {%- endif %}
 {%- if cookiecutter.passkeys %}

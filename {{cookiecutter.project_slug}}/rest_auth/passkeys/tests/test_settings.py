@@ -59,7 +59,9 @@ def test_the_settings_never_import_webauthn():
     code = (
         "import sys\n"
         "from django.conf import settings\n"
-        "settings.configure(REST_AUTH={'PASSKEY_RP_ID': 'example.com'})\n"
+        "settings.configure(\n"
+        "    INSTALLED_APPS=['rest_auth.passkeys'], REST_AUTH={'PASSKEY_RP_ID': 'example.com'}\n"
+        ")\n"
         "from rest_auth.app_settings import api_settings\n"
         "assert api_settings.PASSKEY_RP_ID == 'example.com'\n"
         "assert api_settings.PASSKEY_CHALLENGE_TIMEOUT == 300\n"

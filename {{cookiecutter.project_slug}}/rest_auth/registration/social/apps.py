@@ -1,28 +1,36 @@
-from django.apps import AppConfig
+from rest_auth.features import FeatureConfig
+
+VIEWS = "rest_auth.registration.social.views"
+SERIALIZERS = "rest_auth.registration.social.serializers"
 
 
-class SocialConfig(AppConfig):
+class SocialConfig(FeatureConfig):
     """Social login and connect with django-allauth's socialaccount providers."""
 
+    # The app's config, not the FeatureConfig this module imports (see rest_auth.features).
+    default = True
     name = "rest_auth.registration.social"
     label = "rest_auth_social"
     verbose_name = "REST social login"
-    # dj-rest-auth's names that live here, by the module dj-rest-auth defines them in
-    # (rest_auth/compat.py serves them from there).
+    checks_module = "rest_auth.registration.social.checks"
+    # dj-rest-auth defines these in registration/views.py and registration/serializers.py.
     library_names = {
-        "rest_auth.registration.views": [
-            "rest_auth.registration.social.views.SocialLoginView",
-            "rest_auth.registration.social.views.SocialConnectView",
-            "rest_auth.registration.social.views.SocialAccountListView",
-            "rest_auth.registration.social.views.SocialAccountDisconnectView",
-        ],
-        "rest_auth.registration.serializers": [
-            "rest_auth.registration.social.serializers.SocialLoginSerializer",
-            "rest_auth.registration.social.serializers.SocialConnectMixin",
-            "rest_auth.registration.social.serializers.SocialConnectSerializer",
-            "rest_auth.registration.social.serializers.SocialAccountSerializer",
-        ],
+        **{
+            f"rest_auth.registration.views.{name}": f"{VIEWS}.{name}"
+            for name in (
+                "SocialLoginView",
+                "SocialConnectView",
+                "SocialAccountListView",
+                "SocialAccountDisconnectView",
+            )
+        },
+        **{
+            f"rest_auth.registration.serializers.{name}": f"{SERIALIZERS}.{name}"
+            for name in (
+                "SocialLoginSerializer",
+                "SocialConnectMixin",
+                "SocialConnectSerializer",
+                "SocialAccountSerializer",
+            )
+        },
     }
-
-    def ready(self) -> None:
-        from . import checks  # noqa: F401 - registers the social login system checks

@@ -25,3 +25,11 @@ def prepare_account(user: Any) -> None:
     from allauth.account.models import EmailAddress
 
     EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
+
+
+def login_queries() -> int:
+    """Return what a login costs here: under mandatory email verification, one read of
+    whether the address is verified."""
+    from django.conf import settings
+
+    return 1 if getattr(settings, "ACCOUNT_EMAIL_VERIFICATION", None) == "mandatory" else 0

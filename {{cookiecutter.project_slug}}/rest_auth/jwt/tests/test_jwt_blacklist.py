@@ -18,8 +18,8 @@ from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
-from rest_auth.jwt_auth import consume_refresh_token
-from rest_auth.tests.jwt_helpers import (
+from rest_auth.jwt.revocation import consume_refresh_token
+from rest_auth.jwt.tests.jwt_helpers import (
     CHANGE_URL,
     COOKIE_MODE,
     HEADER_MODE,
@@ -329,3 +329,10 @@ class TestPasswordChange:
         self.change(user)
         assert not blacklisted(bobs)
         assert OutstandingToken.objects.filter(user=bob).count() == 1
+
+
+@pytest.mark.django_db
+def test_logout_without_credentials_is_401(api_client):
+    # Logout's job here is to revoke a refresh token, and none was sent.
+    response = api_client.post(LOGOUT_URL)
+    assert (response.status_code, response.json()["code"]) == (401, "token_not_valid")

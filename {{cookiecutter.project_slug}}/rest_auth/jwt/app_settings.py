@@ -1,8 +1,9 @@
 """REST_AUTH settings of JWT mode, with their defaults (the reference's).
 
-They join ``rest_auth.app_settings.api_settings`` automatically because this module exists;
-projects generated without JWT support do not have it, and ``manage.py check`` then names
-any ``JWT_*`` key as belonging to a feature that was not generated (rest_auth.E003).
+They join ``rest_auth.app_settings.api_settings`` while the ``rest_auth.jwt`` app is
+installed (its AppConfig names this module); projects generated without JWT support do not
+have it, and ``manage.py check`` then names any ``JWT_*`` key as belonging to a feature
+that was not generated (rest_auth.E003).
 ``USE_JWT`` itself is a core setting.
 
 The token lifetimes, signing key and rotation are simplejwt's settings (``SIMPLE_JWT``).

@@ -5,8 +5,8 @@ import importlib.util
 import pytest
 from django.core.management import call_command
 
-from rest_auth import jwt_checks
-from rest_auth.jwt_checks import check_jwt_deployment, check_jwt_settings, path_covers
+from rest_auth.jwt import checks as jwt_checks
+from rest_auth.jwt.checks import check_jwt_deployment, check_jwt_settings, path_covers
 
 
 def ids():

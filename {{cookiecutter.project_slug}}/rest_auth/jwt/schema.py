@@ -1,5 +1,5 @@
 """OpenAPI descriptions of JWT mode (see rest_auth/schema.py): how JWTs authenticate, and
-the refresh, verify and logout endpoints."""
+the refresh, verify and logout endpoints. Registered where config/urls.py imports them."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from drf_spectacular.plumbing import build_bearer_security_scheme_object
 from drf_spectacular.utils import OpenApiResponse, inline_serializer
 from rest_framework import serializers
 
-from .app_settings import api_settings
-from .schema import THROTTLED, described, message
+from rest_auth.app_settings import api_settings
+from rest_auth.schema import THROTTLED, described, message
 
 HEADER_SCHEME = "jwtAuth"
 COOKIE_SCHEME = "jwtCookieAuth"
@@ -30,7 +30,7 @@ INVALID_TOKEN = OpenApiResponse(
 class JWTCookieAuthenticationScheme(OpenApiAuthenticationExtension):
     """The access token in ``Authorization: Bearer``, or else in its cookie."""
 
-    target_class = "rest_auth.jwt_auth.JWTCookieAuthentication"
+    target_class = "rest_auth.jwt.authentication.JWTCookieAuthentication"
     name = [HEADER_SCHEME, COOKIE_SCHEME]
 
     def cookie(self) -> str | None:
@@ -55,7 +55,7 @@ class JWTSerializerSchema(OpenApiSerializerExtension):
     object (``{"additionalProp1": ...}`` in Swagger UI).
     """
 
-    target_class = "rest_auth.jwt_serializers.JWTSerializer"
+    target_class = "rest_auth.jwt.serializers.JWTSerializer"
     match_subclasses = True
 
     def map_serializer(self, auto_schema: Any, direction: str) -> dict[str, Any]:
@@ -79,7 +79,7 @@ def refreshed_body() -> Any:
 
 
 class RefreshViewSchema(OpenApiViewExtension):
-    target_class = "rest_auth.jwt_views.RefreshViewWithCookieSupport"
+    target_class = "rest_auth.jwt.views.RefreshViewWithCookieSupport"
 
     def view_replacement(self) -> type:
         return described(
@@ -91,7 +91,7 @@ class RefreshViewSchema(OpenApiViewExtension):
 
 
 class TokenVerifyViewSchema(OpenApiViewExtension):
-    target_class = "rest_auth.jwt_views.TokenVerifyView"
+    target_class = "rest_auth.jwt.views.TokenVerifyView"
 
     def view_replacement(self) -> type:
         return described(

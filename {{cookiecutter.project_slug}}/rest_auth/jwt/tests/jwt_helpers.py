@@ -14,7 +14,7 @@ from rest_framework import serializers
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken, Token
 
-from rest_auth.jwt_serializers import JWTSerializer
+from rest_auth.jwt.serializers import JWTSerializer
 from rest_auth.tests.conftest import PASSWORD
 
 LOGIN_URL = reverse("rest_login")

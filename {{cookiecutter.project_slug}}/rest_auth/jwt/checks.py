@@ -1,8 +1,6 @@
-"""System checks of JWT mode, found and registered by ``rest_auth.checks``.
+"""System checks of JWT mode, registered by JWTConfig.ready.
 
-No import of simplejwt here: one of these checks is that it is installed at all. Being
-imported once the app registry is ready (RestAuthConfig.ready), in JWT projects only, this
-module also connects the blacklist app's receivers (see the end).
+No import of simplejwt here: one of these checks is that it is installed at all.
 """
 
 from __future__ import annotations
@@ -10,13 +8,11 @@ from __future__ import annotations
 import importlib.util
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.core.checks import CheckMessage, Error, Warning, register
 from django.urls import NoReverseMatch, reverse
 
-from .checks import configured
-from .jwt_settings import BLACKLIST_APP
+from rest_auth.checks import configured
 
 SAMESITE_VALUES = ("Strict", "Lax", "None", False)
 
@@ -110,11 +106,3 @@ def check_refresh_cookie_path() -> list[CheckMessage]:
             id="rest_auth.W001",
         )
     ]
-
-
-# With simplejwt's blacklist app, keep refresh tokens out of its table (see the module
-# docstring for why here).
-if apps.is_installed(BLACKLIST_APP):
-    from .jwt_auth import connect_blacklist_receivers
-
-    connect_blacklist_receivers()

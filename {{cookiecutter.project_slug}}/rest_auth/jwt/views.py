@@ -1,8 +1,4 @@
-"""The refresh and verify endpoints of JWT mode (routes ``token_refresh``, ``token_verify``).
-
-Apart from ``rest_auth.jwt_auth`` because they import DRF's views, which read
-DEFAULT_AUTHENTICATION_CLASSES (naming ``jwt_auth.JWTCookieAuthentication``) on import.
-"""
+"""The refresh and verify endpoints of JWT mode (routes ``token_refresh``, ``token_verify``)."""
 
 from __future__ import annotations
 
@@ -14,15 +10,9 @@ from rest_framework.response import Response
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.views import TokenViewBase
 
-from .jwt_auth import (
-    CookieTokenRefreshSerializer,
-    TokenVerifySerializer,
-    encoded,
-    expiration,
-    refresh_token_in_body,
-    set_jwt_access_cookie,
-    set_jwt_refresh_cookie,
-)
+from .cookies import set_jwt_access_cookie, set_jwt_refresh_cookie
+from .serializers import CookieTokenRefreshSerializer, TokenVerifySerializer
+from .tokens import encoded, expiration, refresh_token_in_body
 
 
 class RefreshViewWithCookieSupport(TokenViewBase):
