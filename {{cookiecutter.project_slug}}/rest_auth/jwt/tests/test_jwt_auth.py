@@ -13,7 +13,7 @@ from rest_auth.app_settings import api_settings
 from rest_auth.jwt.app_settings import DEFAULTS
 from rest_auth.jwt.authentication import JWTCookieAuthentication
 from rest_auth.jwt.revocation import blacklist_installed
-from rest_auth.jwt.tests.jwt_helpers import (
+from rest_auth.jwt.tests.helpers import (
     CHANGE_URL,
     HEADER_MODE,
     LOGIN_URL,
@@ -100,7 +100,7 @@ class TestLogin:
 
     def test_jwt_serializer_custom(self, api_client, user, rest_auth_settings):
         rest_auth_settings(
-            JWT_SERIALIZER="rest_auth.jwt.tests.jwt_helpers.JWTWithGreetingSerializer"
+            JWT_SERIALIZER="rest_auth.jwt.tests.helpers.JWTWithGreetingSerializer"
         )
         assert login(api_client).json()["greeting"] == "Hello alice"
 
@@ -125,7 +125,7 @@ class TestLogin:
     def test_jwt_serializer_with_expiration_custom(self, api_client, user, rest_auth_settings):
         rest_auth_settings(
             JWT_AUTH_RETURN_EXPIRATION=True,
-            JWT_SERIALIZER_WITH_EXPIRATION="rest_auth.jwt.tests.jwt_helpers.JWTWithGreetingSerializer",
+            JWT_SERIALIZER_WITH_EXPIRATION="rest_auth.jwt.tests.helpers.JWTWithGreetingSerializer",
         )
         body = login(api_client).json()
         assert body["greeting"] == "Hello alice"
@@ -136,7 +136,7 @@ class TestLogin:
 
     def test_token_claims_serializer_custom(self, api_client, user, rest_auth_settings):
         rest_auth_settings(
-            JWT_TOKEN_CLAIMS_SERIALIZER="rest_auth.jwt.tests.jwt_helpers.ClaimsWithUsername"
+            JWT_TOKEN_CLAIMS_SERIALIZER="rest_auth.jwt.tests.helpers.ClaimsWithUsername"
         )
         body = login(api_client).json()
         for token in (AccessToken(body["access"]), RefreshToken(body["refresh"])):
@@ -144,7 +144,7 @@ class TestLogin:
 
     def test_jwt_encode_uses_the_claims_serializer(self, user, rest_auth_settings):
         rest_auth_settings(
-            JWT_TOKEN_CLAIMS_SERIALIZER="rest_auth.jwt.tests.jwt_helpers.ClaimsWithUsername"
+            JWT_TOKEN_CLAIMS_SERIALIZER="rest_auth.jwt.tests.helpers.ClaimsWithUsername"
         )
         access, refresh = jwt_encode(user)
         assert access["username"] == refresh["username"] == "alice"

@@ -19,7 +19,7 @@ from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, Ou
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from rest_auth.jwt.revocation import consume_refresh_token
-from rest_auth.jwt.tests.jwt_helpers import (
+from rest_auth.jwt.tests.helpers import (
     CHANGE_URL,
     COOKIE_MODE,
     HEADER_MODE,

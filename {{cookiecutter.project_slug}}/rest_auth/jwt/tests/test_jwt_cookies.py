@@ -12,7 +12,7 @@ from rest_framework_simplejwt.settings import api_settings as simplejwt_settings
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
 
 from rest_auth.jwt.revocation import blacklist_installed
-from rest_auth.jwt.tests.jwt_helpers import (
+from rest_auth.jwt.tests.helpers import (
     ACCESS_COOKIE,
     CHANGE_URL,
     COOKIE_MODE,

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
-from rest_auth.jwt.tests.jwt_helpers import (
+from rest_auth.jwt.tests.helpers import (
     CHANGE_URL,
     COOKIE_MODE,
     REFRESH_COOKIE,

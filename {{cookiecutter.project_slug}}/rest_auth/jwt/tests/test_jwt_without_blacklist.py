@@ -5,7 +5,7 @@ from django.apps import apps
 from rest_framework.test import APIClient
 
 from rest_auth.jwt.app_settings import BLACKLIST_APP
-from rest_auth.jwt.tests.jwt_helpers import (
+from rest_auth.jwt.tests.helpers import (
     COOKIE_MODE,
     HEADER_MODE,
     LOGOUT_URL,
