@@ -99,9 +99,7 @@ class TestLogin:
         assert "sessionid" not in api_client.cookies
 
     def test_jwt_serializer_custom(self, api_client, user, rest_auth_settings):
-        rest_auth_settings(
-            JWT_SERIALIZER="rest_auth.jwt.tests.helpers.JWTWithGreetingSerializer"
-        )
+        rest_auth_settings(JWT_SERIALIZER="rest_auth.jwt.tests.helpers.JWTWithGreetingSerializer")
         assert login(api_client).json()["greeting"] == "Hello alice"
 
     def test_user_details_serializer_shapes_the_user(self, api_client, user, rest_auth_settings):
