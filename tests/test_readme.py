@@ -40,8 +40,10 @@ def test_ci_runs_the_readme_test_command():
     assert "exec python3 tasks.py test" in ci
 
 
-# The ports these tests serve on: the first free one is taken.
-PORTS = range(8140, 8160)
+# The ports these tests serve on: the first free one is taken. Each xdist worker has its
+# own ten, so two workers never race for the same free port between check and bind.
+WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+PORTS = range(8140 + 10 * WORKER, 8150 + 10 * WORKER)
 
 
 def free_port() -> int:
