@@ -253,10 +253,10 @@ def serve(
 
 
 def soft_authenticator(project: Path) -> Any:
-    """The generated suite's software authenticator (rest_auth/tests/passkeys/), loaded by
+    """The generated suite's software authenticator (rest_auth/passkeys/tests/), loaded by
     path so the project's packages stay out of this process. Its counter stays at 0, as a
     synced passkey's does, so ceremonies may complete in any order."""
-    path = project / "rest_auth" / "tests" / "passkeys" / "authenticator.py"
+    path = project / "rest_auth" / "passkeys" / "tests" / "authenticator.py"
     spec = importlib.util.spec_from_file_location("reliability_authenticator", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up
